@@ -1,0 +1,26 @@
+#pragma once
+// The command-line contract of design.md: list, run, export, lab, or the window.
+
+#include <QStringList>
+
+namespace socklab {
+
+struct Invocation {
+    QString verb;      // "", "list", "run", "export", "lab", "help"
+    QString lang;      // "en", "zh_CN" (empty: the system's)
+    bool presenter = false;
+    QStringList args;  // what follows the verb
+};
+
+class CommandLine
+{
+public:
+    // Splits argv into verb, language and the rest; exit code 2 and one line on
+    // stderr for a bad global option (returns false).
+    static bool parse(const QStringList& argv, Invocation& out, QString* error);
+    // Runs a verb that needs no display ("list", "run", "lab"). Exit code.
+    static int runHeadless(const Invocation& inv);
+    static QString usage();
+};
+
+} // namespace socklab

@@ -1,0 +1,431 @@
+#include "Runner.h"
+
+#include "Actor.h"
+#include "PacketDecoder.h"
+#include "PcapFile.h"
+#include "SockDiag.h"
+
+#include <QElapsedTimer>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+
+namespace socklab {
+
+namespace {
+
+QString dirKey(uint16_t a, uint16_t b) { return QString::number(a) + ':' + QString::number(b); }
+
+// Outside a private namespace the lesson's port 8888 may be taken: ask the
+// kernel for a free one instead.
+uint16_t freePort()
+{
+    const int s = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t l = sizeof a;
+    uint16_t port = 0;
+    if (::bind(s, reinterpret_cast<sockaddr*>(&a), l) == 0
+        && ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &l) == 0)
+        port = ntohs(a.sin_port);
+    ::close(s);
+    return port;
+}
+
+} // namespace
+
+Runner::Runner(Scenario scenario, RunOptions options)
+    : m_scenario(std::move(scenario)), m_options(std::move(options))
+{
+}
+
+Runner::~Runner()
+{
+    m_actors.clear(); // wakes blocked calls, closes descriptors, joins threads
+    if (m_tap) m_tap->stop();
+    if (m_pcap) m_pcap->close();
+}
+
+CaptureMode Runner::captureMode() const { return m_lab ? m_lab->mode() : CaptureMode::StatesOnly; }
+TapStats Runner::tapStats() const { return m_tap ? m_tap->stats() : TapStats{}; }
+
+Actor* Runner::actor(const QString& name) const
+{
+    for (const auto& a : m_actors)
+        if (a->name() == name) return a.get();
+    return nullptr;
+}
+
+bool Runner::start(QString* error)
+{
+    auto fail = [&](const QString& why) {
+        m_actors.clear();
+        m_tap.reset();
+        m_pcap.reset();
+        m_diag.reset();
+        if (error) *error = why;
+        return false;
+    };
+    m_lab = std::make_unique<Lab>(m_options.capture);
+    if (!m_lab->ok()) return fail(m_lab->error());
+    if (!m_lab->isolated()) {
+        m_port = freePort();
+        m_port2 = freePort();
+    }
+    m_addr2 = m_lab->secondAddress();
+    const qint64 origin = Recorder::epochNowUs();
+    m_recorder = std::make_unique<Recorder>(origin);
+    m_deriver = std::make_unique<StateDeriver>(
+        [rec = m_recorder.get()](uint16_t l, uint16_t r) { return rec->ownerOf(l, r); });
+    if (m_lab->mode() == CaptureMode::StatesOnly) m_synth = std::make_unique<SegmentSynthesizer>(*m_recorder);
+
+    m_timeline.scenarioId = m_scenario.id;
+    m_timeline.captureMode = captureModeName(m_lab->mode());
+    m_timeline.originEpochUs = origin;
+    m_timeline.parameters = m_scenario.parameters;
+    m_timeline.parameters.insert("port", m_port);
+    for (const ActorSpec& a : m_scenario.actors)
+        m_timeline.actors.append({a.name, a.role, a.codeFile, {}});
+
+    // Open the pcap first: an unwritable path must fail before any socket exists.
+    if (!m_options.pcapPath.isEmpty()) {
+        if (m_lab->mode() == CaptureMode::StatesOnly)
+            return fail(QStringLiteral("cannot write a pcap in states-only mode: nothing is captured (%1)")
+                            .arg(m_lab->fallbackReason()));
+        m_pcap = std::make_unique<PcapWriter>();
+        if (!m_pcap->open(m_options.pcapPath, 1)) return fail(m_pcap->error());
+    }
+    if (m_lab->mode() != CaptureMode::StatesOnly) {
+        m_tap = std::make_unique<PacketTap>(*m_lab);
+        const QList<uint16_t> ports{m_port, m_port2};
+        QString err;
+        if (!m_tap->start(PacketTap::filterForPorts(ports, ports), &err)) return fail(err);
+        if (m_pcap && m_tap->linkType() != 1) {
+            m_pcap->close();
+            if (!m_pcap->open(m_options.pcapPath, m_tap->linkType())) return fail(m_pcap->error());
+        }
+    }
+    // The netlink socket must be born inside the lab to see the lab's sockets.
+    std::thread([this] {
+        if (m_lab->enterThisThread()) m_diag = std::make_unique<SockDiag>();
+    }).join();
+    for (const ActorSpec& spec : m_scenario.actors) {
+        auto a = std::make_unique<Actor>(spec.name, *m_lab, *m_recorder);
+        QString err;
+        if (!a->start(&err)) return fail(QStringLiteral("actor %1: %2").arg(spec.name, err));
+        m_actors.push_back(std::move(a));
+    }
+    // Time zero is when the lab is ready, not when we began building it.
+    m_recorder->setOrigin(Recorder::epochNowUs());
+    m_timeline.originEpochUs = m_recorder->origin();
+    addNote(QStringLiteral("capture-mode"),
+            {{"mode", m_timeline.captureMode}, {"reason", m_lab->fallbackReason()}});
+    return true;
+}
+
+void Runner::addNote(const QString& code, QVariantMap args, const QString& actor)
+{
+    Event e;
+    e.tUs = m_recorder->nowUs();
+    e.kind = EventKind::Note;
+    e.actor = actor;
+    e.data = NoteData{code, std::move(args)};
+    m_recorder->add(std::move(e));
+}
+
+Step Runner::resolve(const Step& s) const
+{
+    Step r = s;
+    for (auto it = r.args.begin(); it != r.args.end(); ++it) {
+        const QString v = it.value().typeId() == QMetaType::QString ? it.value().toString() : QString();
+        if (v == QLatin1String("$port")) it.value() = m_port;
+        else if (v == QLatin1String("$port2")) it.value() = m_port2;
+        else if (v == QLatin1String("$addr2")) it.value() = m_addr2.isEmpty() ? QStringLiteral("127.0.0.2") : m_addr2;
+    }
+    return r;
+}
+
+bool Runner::runAll(QString* error)
+{
+    while (hasNextStep())
+        if (!runStep(error)) return false;
+    finish();
+    return true;
+}
+
+bool Runner::runStep(QString* error)
+{
+    if (!hasNextStep() || m_finished) {
+        if (error) *error = QStringLiteral("the scenario has no more steps");
+        return false;
+    }
+    const int index = m_next++;
+    const Step step = resolve(m_scenario.steps[index]);
+    Actor* a = actor(step.actor);
+    if (!a) {
+        if (error) *error = QStringLiteral("step %1: no actor \"%2\"").arg(index).arg(step.actor);
+        return false;
+    }
+    StepRecord rec;
+    rec.index = index;
+    rec.actor = step.actor;
+    rec.call = step.call;
+    rec.socket = step.socket;
+    rec.captionId = step.captionId;
+    rec.codeLine = step.codeLine;
+    rec.tStartUs = m_recorder->nowUs();
+    addNote(QStringLiteral("step"),
+            {{"index", index}, {"call", step.call}, {"caption", step.captionId}, {"code_line", step.codeLine}},
+            step.actor);
+    const int before = m_timeline.size();
+    if (!a->post(step, index)) {
+        if (error) *error = QStringLiteral("step %1: %2 is still inside its previous call").arg(index).arg(step.actor);
+        return false;
+    }
+    settle(step, a, index);
+    rec.tEndUs = m_recorder->nowUs();
+    rec.values = summarize(before, index);
+    m_timeline.steps.append(rec);
+    return true;
+}
+
+void Runner::settle(const Step& step, Actor* a, int stepIndex)
+{
+    QElapsedTimer clock;
+    clock.start();
+    qint64 lastActivity = 0, sleepingSince = -1, lastDiag = -1000, lastProbe = 0;
+    bool blockedReported = false;
+    for (;;) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        const qint64 now = clock.elapsed();
+        const bool returned = a->idle();
+        if (!returned) {
+            // Asleep in the kernel long enough: the call blocks (accept(), recv()).
+            if (a->sleepingInKernel()) {
+                if (sleepingSince < 0) sleepingSince = now;
+                if (!blockedReported && now - sleepingSince >= kBlockedMs) {
+                    Event e;
+                    e.tUs = m_recorder->nowUs() - (now - sleepingSince) * 1000;
+                    e.kind = EventKind::Return;
+                    e.actor = a->name();
+                    ReturnData r;
+                    r.call = step.call;
+                    r.socket = step.socket;
+                    r.blocked = true;
+                    r.step = stepIndex;
+                    e.data = r;
+                    m_recorder->add(std::move(e));
+                    blockedReported = true;
+                    lastActivity = now;
+                }
+            } else {
+                sleepingSince = -1;
+            }
+        }
+        // While some actor is blocked, look at its sockets every few ms.
+        if (now - lastProbe >= 5) {
+            for (const auto& other : m_actors)
+                if (other->inCall()) other->probeSockets();
+            lastProbe = now;
+        }
+        if (now - lastDiag >= 20) {
+            pollDiag();
+            lastDiag = now;
+        }
+        const int before = m_timeline.size();
+        merge();
+        if (m_timeline.size() != before) lastActivity = now;
+        const bool callDone = returned || blockedReported;
+        if (callDone && now - lastActivity >= kQuietMs && now >= step.minWaitMs) break;
+        if (now >= qMax(step.maxWaitMs, step.minWaitMs + kQuietMs)) {
+            addNote(QStringLiteral("step-timeout"), {{"index", stepIndex}, {"ms", now}}, step.actor);
+            merge();
+            break;
+        }
+    }
+}
+
+void Runner::pollDiag()
+{
+    if (!m_diag || !m_diag->isOpen()) return;
+    QSet<uint16_t> ports = m_recorder->localPorts();
+    ports.insert(m_port);
+    ports.insert(m_port2);
+    const QList<DiagSocket> socks = m_diag->tcp(ports, false);
+    QSet<QString> present;
+    for (const DiagSocket& d : socks) {
+        present.insert(dirKey(d.localPort, d.remotePort));
+        const auto owner = m_recorder->ownerOf(d.localPort, d.remotePort);
+        if (!owner) continue;
+        if (d.state == QLatin1String("LISTEN") && owner->listening) {
+            const QString k = dirKey(d.localPort, 0);
+            if (m_lastAcceptQ.value(k, -1) != d.rqueue) {
+                m_lastAcceptQ.insert(k, d.rqueue);
+                Event e;
+                e.tUs = m_recorder->nowUs();
+                e.kind = EventKind::Queue;
+                e.actor = owner->actor;
+                QueueData q;
+                q.socket = owner->socket;
+                q.acceptQueue = d.rqueue;
+                q.backlog = d.wqueue;
+                q.localPort = d.localPort;
+                e.data = q;
+                m_recorder->add(std::move(e));
+            }
+            continue;
+        }
+        // Sockets with no descriptor of ours: closed ones (TIME_WAIT) and
+        // connections the listener has not accept()ed yet.
+        const bool unaccepted = owner->listening;
+        if (!owner->open || unaccepted)
+            m_recorder->observeState(owner->actor, unaccepted ? QString() : owner->socket, d.localPort,
+                                     d.remotePort, d.state, QStringLiteral("sock_diag"));
+        if (d.timer == QLatin1String("timewait")) {
+            // An orphaned FIN_WAIT_2 runs the same kernel timer (tcp_fin_timeout).
+            const QString timerName = canonicalTcpState(d.state) == QLatin1String("TIME_WAIT")
+                                          ? d.timer : QStringLiteral("fin_wait_2");
+            const QString k = dirKey(d.localPort, d.remotePort) + timerName;
+            // One timer event a second is enough to show it counting down.
+            if (!m_lastTimerMs.contains(k) || m_lastTimerMs.value(k) - d.expiresMs >= 1000) {
+                m_lastTimerMs.insert(k, d.expiresMs);
+                Event e;
+                e.tUs = m_recorder->nowUs();
+                e.kind = EventKind::Timer;
+                e.actor = owner->actor;
+                e.data = TimerData{owner->socket, timerName, d.expiresMs, d.retransmits, d.localPort, d.remotePort};
+                m_recorder->add(std::move(e));
+            }
+        }
+    }
+    for (const auto& [l, r] : m_recorder->closedConnections()) {
+        if (present.contains(dirKey(l, r))) continue;
+        if (const auto owner = m_recorder->ownerOf(l, r))
+            m_recorder->observeState(owner->actor, owner->socket, l, r, QStringLiteral("CLOSED"),
+                                     QStringLiteral("sock_diag"));
+    }
+}
+
+Event Runner::frameToEvent(const CapturedFrame& f)
+{
+    const DecodedPacket d = decodePacket(m_tap->linkType(), QByteArrayView(f.bytes), f.wireLen);
+    Event e;
+    e.tUs = f.epochUs - m_recorder->origin();
+    PacketData p = d.data;
+    p.raw = f.bytes;
+    p.linkType = m_tap->linkType();
+    p.wireLen = f.wireLen;
+    if (!d.ok) {
+        e.kind = EventKind::Note;
+        e.data = NoteData{QStringLiteral("undecodable-packet"), {{"error", d.error}, {"bytes", f.bytes}}};
+        return e;
+    }
+    annotate(p);
+    e.kind = p.protocol == QLatin1String("tcp") ? EventKind::Segment : EventKind::Datagram;
+    e.actor = p.fromActor;
+    e.data = std::move(p);
+    return e;
+}
+
+void Runner::annotate(PacketData& p)
+{
+    auto actorOf = [this](uint16_t l, uint16_t r) {
+        const auto o = m_recorder->ownerOf(l, r);
+        return o ? o->actor : QString();
+    };
+    if (p.protocol == QLatin1String("icmp") || p.protocol == QLatin1String("icmp6")) {
+        // An ICMP error quotes the datagram that caused it: it goes back to its sender.
+        p.toActor = actorOf(p.srcPort, p.dstPort);
+        return;
+    }
+    p.fromActor = actorOf(p.srcPort, p.dstPort);
+    p.toActor = actorOf(p.dstPort, p.srcPort);
+    if (p.protocol != QLatin1String("tcp")) return;
+    const QString fwd = dirKey(p.srcPort, p.dstPort), back = dirKey(p.dstPort, p.srcPort);
+    if (p.has(TcpFlag::SYN)) {
+        m_isn.insert(fwd, p.seq);
+        m_wscale.insert(fwd, p.options.wscale);
+    } else if (!m_isn.contains(fwd)) {
+        m_isn.insert(fwd, p.seq); // joined mid-connection
+    }
+    p.relSeq = p.seq - m_isn.value(fwd);
+    if (p.has(TcpFlag::ACK) && m_isn.contains(back)) p.relAck = p.ack - m_isn.value(back);
+    // Window scaling applies only when both SYNs offered it, and never to SYNs.
+    if (p.has(TcpFlag::SYN)) p.winScale = 0;
+    else if (m_wscale.value(fwd, -1) >= 0 && m_wscale.value(back, -1) >= 0) p.winScale = m_wscale.value(fwd);
+    else if (m_wscale.contains(fwd) && m_wscale.contains(back)) p.winScale = 0;
+}
+
+void Runner::merge()
+{
+    QList<Event> batch;
+    if (m_tap) {
+        const QList<CapturedFrame> frames = m_tap->take();
+        for (const CapturedFrame& f : frames) {
+            if (m_pcap) m_pcap->write(f.epochUs, QByteArrayView(f.bytes), f.wireLen);
+            batch.append(frameToEvent(f));
+        }
+    }
+    batch.append(m_recorder->take());
+    if (batch.isEmpty()) return;
+    std::stable_sort(batch.begin(), batch.end(), [](const Event& a, const Event& b) { return a.tUs < b.tUs; });
+    QList<Event> extra;
+    if (m_synth) extra.append(m_synth->synthesize(batch));
+    for (const Event& e : batch)
+        extra.append(m_deriver->feed(e));
+    for (const Event& e : batch)
+        extra.append(m_deriver->check(e));
+    batch.append(extra);
+    m_timeline.appendBatch(std::move(batch));
+}
+
+QVariantMap Runner::summarize(int fromIndex, int stepIndex) const
+{
+    QVariantMap v;
+    QStringList segments;
+    QStringList states;
+    for (int i = qMax(0, fromIndex); i < m_timeline.size(); ++i) {
+        const Event& e = m_timeline.at(i);
+        if (const ReturnData* r = e.ret(); r && r->step == stepIndex) {
+            v.insert("blocked", r->blocked);
+            if (r->blocked) continue;
+            v.insert("result", r->result);
+            v.insert("errno", r->errnoName);
+            for (auto it = r->values.begin(); it != r->values.end(); ++it)
+                v.insert(it.key(), it.value());
+        } else if (const PacketData* p = e.packet(); p && e.kind == EventKind::Segment) {
+            if (segments.isEmpty()) {
+                v.insert("seq", qint64(p->relSeq));
+                v.insert("isn", qint64(p->seq));
+                v.insert("win", qint64(p->win));
+            }
+            segments << tcpFlagNames(p->flags).join(',');
+        } else if (const StateData* s = e.state()) {
+            states << QStringLiteral("%1:%2").arg(e.actor, s->state);
+        } else if (const TimerData* t = e.timer()) {
+            v.insert("timer_ms", t->expiresMs);
+        }
+    }
+    v.insert("segments", segments);
+    v.insert("segment_count", segments.size());
+    v.insert("states", states);
+    return v;
+}
+
+void Runner::finish()
+{
+    if (m_finished || !m_recorder) return;
+    m_finished = true;
+    pollDiag();
+    merge();
+    if (m_tap) {
+        m_tap->stop();
+        merge();
+    }
+    if (m_pcap) m_pcap->close();
+}
+
+} // namespace socklab

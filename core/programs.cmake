@@ -1,0 +1,1 @@
+# Running the user's own programs inside the lab (socklab lab).

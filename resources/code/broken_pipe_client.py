@@ -1,0 +1,11 @@
+# 对端退出后仍然 send()：BrokenPipeError
+import socket
+
+sockfd = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+sockfd.connect(('127.0.0.1', 8888))
+sockfd.send(b'hello')       # 第一次发送成功，对端回复 RST
+try:
+    sockfd.send(b'again')   # 再次发送：BrokenPipeError
+except BrokenPipeError as e:
+    print('管道破裂：', e)
+data = sockfd.recv(1024)    # 连接已结束

@@ -1,0 +1,1 @@
+# socklab_test(test_NAME sources... [GUI])

@@ -1,0 +1,1 @@
+# target_sources(socklab_ui PRIVATE ...)
