@@ -74,7 +74,8 @@ void StateDeriver::onSegment(const Event& e, const PacketData& p, QList<Event>& 
 void StateDeriver::onSent(Endpoint& ep, const PacketData& p, qint64 t, QList<Event>& out)
 {
     if (p.has(TcpFlag::RST)) {
-        transition(ep, QStringLiteral("CLOSED"), QStringLiteral("snd RST"), t, out);
+        if (ep.state == QLatin1String("LISTEN")) ep.state = QStringLiteral("CLOSED"); // a refused SYN: no child was born
+        else transition(ep, QStringLiteral("CLOSED"), QStringLiteral("snd RST"), t, out);
         return;
     }
     if (p.has(TcpFlag::SYN) && !p.has(TcpFlag::ACK)) {

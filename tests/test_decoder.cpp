@@ -12,41 +12,29 @@
 using namespace socklab;
 
 // Readable gtest messages for Qt strings (internal linkage: no clash with other suites).
-static void PrintTo(const QString& s, std::ostream* os)
-{
-    *os << '"' << s.toStdString() << '"';
-}
+static void PrintTo(const QString& s, std::ostream* os) { *os << '"' << s.toStdString() << '"'; }
 static void PrintTo(const QStringList& l, std::ostream* os)
 {
     *os << '{' << l.join(", ").toStdString() << '}';
 }
 
-namespace
-{
+namespace {
 
 QByteArray bytes(std::initializer_list<int> list)
 {
     QByteArray b;
-    for (int v : list)
-        b += char(v);
+    for (int v : list) b += char(v);
     return b;
 }
-QByteArray be16(uint16_t v)
-{
-    return bytes({v >> 8, v & 0xff});
-}
-QByteArray be32(uint32_t v)
-{
-    return be16(uint16_t(v >> 16)) + be16(uint16_t(v));
-}
+QByteArray be16(uint16_t v) { return bytes({v >> 8, v & 0xff}); }
+QByteArray be32(uint32_t v) { return be16(uint16_t(v >> 16)) + be16(uint16_t(v)); }
 
 uint16_t checksum(const QByteArray& data)
 {
     uint32_t sum = 0;
     for (qsizetype i = 0; i < data.size(); i += 2)
         sum += uint8_t(data[i]) << 8 | (i + 1 < data.size() ? uint8_t(data[i + 1]) : 0);
-    while (sum >> 16)
-        sum = (sum & 0xffff) + (sum >> 16);
+    while (sum >> 16) sum = (sum & 0xffff) + (sum >> 16);
     return uint16_t(~sum);
 }
 
@@ -56,9 +44,8 @@ const QByteArray kLocal6 = QByteArray(15, '\0') + char(1);
 QByteArray ipv4(uint8_t proto, const QByteArray& payload, const QByteArray& options = {})
 {
     const int ihl = 20 + int(options.size());
-    QByteArray h = bytes({0x40 | ihl / 4, 0}) + be16(uint16_t(ihl + payload.size())) +
-                   be16(0x1c46) + be16(0x4000) + bytes({64, proto}) + be16(0) + kLocal4 + kLocal4 +
-                   options;
+    QByteArray h = bytes({0x40 | ihl / 4, 0}) + be16(uint16_t(ihl + payload.size())) + be16(0x1c46) +
+                   be16(0x4000) + bytes({64, proto}) + be16(0) + kLocal4 + kLocal4 + options;
     const uint16_t sum = checksum(h);
     h[10] = char(sum >> 8);
     h[11] = char(sum);
@@ -67,8 +54,8 @@ QByteArray ipv4(uint8_t proto, const QByteArray& payload, const QByteArray& opti
 
 QByteArray ipv6(uint8_t next, const QByteArray& payload)
 {
-    return bytes({0x60, 0x0a, 0xbc, 0xde}) + be16(uint16_t(payload.size())) + bytes({next, 64}) +
-           kLocal6 + kLocal6 + payload;
+    return bytes({0x60, 0x0a, 0xbc, 0xde}) + be16(uint16_t(payload.size())) + bytes({next, 64}) + kLocal6 +
+           kLocal6 + payload;
 }
 
 QByteArray ether(uint16_t type, const QByteArray& packet)
@@ -126,9 +113,8 @@ struct Tcp {
 QByteArray tcp(const Tcp& t)
 {
     const int hlen = 20 + int(t.options.size());
-    return be16(t.sport) + be16(t.dport) + be32(t.seq) + be32(t.ack) +
-           bytes({hlen / 4 << 4, t.flags}) + be16(t.win) + be16(0xfe30) + be16(0) + t.options +
-           t.payload;
+    return be16(t.sport) + be16(t.dport) + be32(t.seq) + be32(t.ack) + bytes({hlen / 4 << 4, t.flags}) +
+           be16(t.win) + be16(0xfe30) + be16(0) + t.options + t.payload;
 }
 
 QByteArray udp(uint16_t sport, uint16_t dport, const QByteArray& payload)
@@ -137,14 +123,10 @@ QByteArray udp(uint16_t sport, uint16_t dport, const QByteArray& payload)
 }
 
 // mss 65495, sackOK, TS val 16909060 ecr 0, nop, wscale 7 (what Linux sends)
-const QByteArray kSynOptions =
-    bytes({2, 4, 0xff, 0xd7, 4, 2, 8, 10, 1, 2, 3, 4, 0, 0, 0, 0, 1, 3, 3, 7});
+const QByteArray kSynOptions = bytes({2, 4, 0xff, 0xd7, 4, 2, 8, 10, 1, 2, 3, 4, 0, 0, 0, 0, 1, 3, 3, 7});
 const QByteArray kTsOptions = bytes({1, 1, 8, 10, 0, 0, 0, 9, 1, 2, 3, 4});
 
-QByteArray synFrame()
-{
-    return ether(0x0800, ipv4(6, tcp(Tcp().opts(kSynOptions))));
-}
+QByteArray synFrame() { return ether(0x0800, ipv4(6, tcp(Tcp().opts(kSynOptions)))); }
 QByteArray synAckFrame()
 {
     return ether(0x0800, ipv4(6, tcp(Tcp()
@@ -168,17 +150,10 @@ QByteArray finFrame()
 }
 QByteArray rstFrame()
 {
-    return ether(
-        0x0800, ipv4(6, tcp(Tcp().seqAck(1006, 5001).flag(TcpFlag::RST | TcpFlag::ACK).window(0))));
+    return ether(0x0800, ipv4(6, tcp(Tcp().seqAck(1006, 5001).flag(TcpFlag::RST | TcpFlag::ACK).window(0))));
 }
-QByteArray ipv6SynFrame()
-{
-    return ether(0x86dd, ipv6(6, tcp(Tcp().opts(kSynOptions))));
-}
-QByteArray udpFrame()
-{
-    return ether(0x0800, ipv4(17, udp(40000, 9999, "ping")));
-}
+QByteArray ipv6SynFrame() { return ether(0x86dd, ipv6(6, tcp(Tcp().opts(kSynOptions)))); }
+QByteArray udpFrame() { return ether(0x0800, ipv4(17, udp(40000, 9999, "ping"))); }
 QByteArray icmpUnreachableFrame()
 {
     const QByteArray quotedPacket = ipv4(17, udp(40000, 9999, "ping"));
@@ -188,10 +163,7 @@ QByteArray icmpUnreachableFrame()
     icmp[3] = char(sum);
     return ether(0x0800, ipv4(1, icmp));
 }
-QByteArray sllFrame()
-{
-    return sll(0x0800, ipv4(6, tcp(Tcp().opts(kSynOptions))));
-}
+QByteArray sllFrame() { return sll(0x0800, ipv4(6, tcp(Tcp().opts(kSynOptions)))); }
 
 QList<QByteArray> goodFrames()
 {
@@ -226,8 +198,7 @@ QString value(const DecodedPacket& p, const char* layerName, const char* name)
 QStringList layerNames(const DecodedPacket& p)
 {
     QStringList names;
-    for (const PacketLayer& l : p.layers)
-        names << QString::fromLatin1(l.name);
+    for (const PacketLayer& l : p.layers) names << QString::fromLatin1(l.name);
     return names;
 }
 
@@ -442,8 +413,7 @@ TEST(PacketDecoder, Ipv6ExtensionHeaders)
     EXPECT_EQ(p.data.protocol, "tcp");
     EXPECT_EQ(p.data.payload, "xy");
     EXPECT_EQ(p.layers[1].length, 40 + 8 + 16);
-    EXPECT_EQ(value(p, "IPv6", "Hop-by-hop options"),
-              "8 bytes, next header 60 (Destination options)");
+    EXPECT_EQ(value(p, "IPv6", "Hop-by-hop options"), "8 bytes, next header 60 (Destination options)");
     EXPECT_EQ(value(p, "IPv6", "Destination options"), "16 bytes, next header 6 (TCP)");
 
     QByteArray overrun = frame;
@@ -487,8 +457,7 @@ TEST(PacketDecoder, IcmpPortUnreachableQuotesUdpPorts)
 TEST(PacketDecoder, Icmp6PortUnreachable)
 {
     const QByteArray quotedPacket = ipv6(17, udp(40000, 9999, "ping"));
-    const QByteArray frame =
-        ether(0x86dd, ipv6(58, bytes({1, 4, 0, 0, 0, 0, 0, 0}) + quotedPacket));
+    const QByteArray frame = ether(0x86dd, ipv6(58, bytes({1, 4, 0, 0, 0, 0, 0, 0}) + quotedPacket));
     const DecodedPacket p = decodeOk(frame);
     EXPECT_EQ(p.data.protocol, "icmp6");
     EXPECT_EQ(p.data.icmpType, 1);
@@ -509,6 +478,15 @@ TEST(PacketDecoder, LinuxCookedCapture)
     EXPECT_EQ(p.data.linkType, 113);
     EXPECT_EQ(p.data.srcPort, 40312);
     EXPECT_EQ(p.data.options.wscale, 7);
+
+    // v2 (DLT_LINUX_SLL2): protocol first, then interface index, type, packet type
+    const QByteArray v2 = be16(0x0800) + be16(0) + be32(1) + be16(772) + bytes({4, 6}) + QByteArray(8, '\0') +
+                          ipv4(17, udp(1, 2, "x"));
+    const DecodedPacket q = decodeOk(v2, 276);
+    EXPECT_EQ(layerNames(q), QStringList({"Linux cooked capture v2", "IPv4", "UDP", "Data"}));
+    EXPECT_EQ(value(q, "Linux cooked capture v2", "Interface index"), "1");
+    EXPECT_EQ(value(q, "Linux cooked capture v2", "Packet type"), "4 (Sent by us)");
+    EXPECT_EQ(q.data.payload, "x");
 }
 
 TEST(PacketDecoder, RawAndNullLinkTypes)
@@ -540,8 +518,7 @@ TEST(PacketDecoder, EthernetPaddingIsNotPayload)
 
 TEST(PacketDecoder, SnapLengthCutPayloadIsAccepted)
 {
-    const QByteArray full =
-        ether(0x0800, ipv4(6, tcp(Tcp().flag(TcpFlag::ACK).data(QByteArray(1000, 'a')))));
+    const QByteArray full = ether(0x0800, ipv4(6, tcp(Tcp().flag(TcpFlag::ACK).data(QByteArray(1000, 'a')))));
     const QByteArray cut = full.first(14 + 20 + 20 + 10);
     const DecodedPacket p = decodePacket(1, cut, uint32_t(full.size()));
     ASSERT_TRUE(p.ok) << p.error.toStdString();
@@ -576,8 +553,7 @@ TEST(PacketDecoder, SackBlocksAndUnknownOptions)
 {
     const QByteArray opts = bytes({1, 1, 5, 18}) + be32(100) + be32(200) + be32(300) + be32(400) +
                             bytes({30, 4, 0xaa, 0xbb, 0, 0, 0, 0});
-    const DecodedPacket p =
-        decodeOk(ether(0x0800, ipv4(6, tcp(Tcp().flag(TcpFlag::ACK).opts(opts)))));
+    const DecodedPacket p = decodeOk(ether(0x0800, ipv4(6, tcp(Tcp().flag(TcpFlag::ACK).opts(opts)))));
     EXPECT_EQ(p.data.options.order, QStringList({"nop", "nop", "sack", "opt30", "eol"}));
     ASSERT_EQ(p.data.options.sackBlocks.size(), 2);
     EXPECT_EQ(p.data.options.sackBlocks[0], qMakePair(100u, 200u));
@@ -600,8 +576,7 @@ TEST(PacketDecoder, EveryTruncationIsAnErrorNotACrash)
         }
     }
     for (const QByteArray& frame : {sllFrame()})
-        for (qsizetype n = 0; n < frame.size(); ++n)
-            EXPECT_FALSE(decodePacket(113, frame.first(n)).ok);
+        for (qsizetype n = 0; n < frame.size(); ++n) EXPECT_FALSE(decodePacket(113, frame.first(n)).ok);
 }
 
 TEST(PacketDecoder, SnapCutPrefixesAreErrorsOrConsistent)
@@ -627,8 +602,9 @@ TEST(PacketDecoder, ErrorMessagesAreClear)
     EXPECT_EQ(err({}), "empty frame");
     EXPECT_EQ(err(QByteArray(10, '\0')), "truncated Ethernet header: 10 of 14 bytes");
     EXPECT_EQ(err(synFrame(), 9999), "unsupported link type 9999");
-    EXPECT_EQ(err(ether(0x0806, QByteArray(28, '\0'))),
-              "unsupported network protocol 0x0806 (ARP)");
+    EXPECT_EQ(err(bytes({0x50, 0, 0, 0}), 101), "raw packet with IP version 5");
+    EXPECT_EQ(err(bytes({7, 0, 0, 0}) + ipv4(6, tcp(Tcp())), 0), "unsupported address family 7");
+    EXPECT_EQ(err(ether(0x0806, QByteArray(28, '\0'))), "unsupported network protocol 0x0806 (ARP)");
     EXPECT_EQ(err(synFrame().first(14 + 20 + 12)),
               "truncated IPv4 packet: length 60, only 32 bytes in the frame");
 
@@ -692,9 +668,7 @@ TEST(PacketDecoder, BadTcpDataOffset)
 
 TEST(PacketDecoder, BadTcpOptionLengths)
 {
-    auto withOptions = [](const QByteArray& o) {
-        return ether(0x0800, ipv4(6, tcp(Tcp().opts(o))));
-    };
+    auto withOptions = [](const QByteArray& o) { return ether(0x0800, ipv4(6, tcp(Tcp().opts(o)))); };
     EXPECT_EQ(err(withOptions(bytes({2, 0, 0, 0}))), "TCP option kind 2 has invalid length 0");
     EXPECT_EQ(err(withOptions(bytes({1, 1, 8, 1}))), "TCP option kind 8 has invalid length 1");
     EXPECT_EQ(err(withOptions(bytes({1, 1, 30, 9}))),
@@ -734,8 +708,7 @@ TEST(PacketDecoder, RandomByteFlipsNeverCrash)
         const int linkType = which == frames.size() - 1 ? 113 : 1;
         QByteArray frame = frames[which];
         const int flips = 1 + int(rng() % 4);
-        for (int f = 0; f < flips; ++f)
-            frame[rng() % frame.size()] = char(rng());
+        for (int f = 0; f < flips; ++f) frame[rng() % frame.size()] = char(rng());
         if (rng() % 4 == 0) frame.truncate(rng() % (frame.size() + 1));
         const uint32_t wireLen = rng() % 3 == 0 ? uint32_t(frame.size() + rng() % 100) : 0;
         const DecodedPacket p = decodePacket(linkType, frame, wireLen);
@@ -751,8 +724,7 @@ TEST(PacketDecoder, RandomGarbageNeverCrashes)
     std::mt19937 rng(7);
     for (int i = 0; i < 5000; ++i) {
         QByteArray frame(int(rng() % 120), '\0');
-        for (char& c : frame)
-            c = char(rng());
+        for (char& c : frame) c = char(rng());
         // make the link layer plausible so the IP/TCP code gets exercised
         if (frame.size() > 14 && rng() % 2) {
             frame[12] = 0x08;

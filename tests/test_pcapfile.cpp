@@ -17,13 +17,9 @@
 
 using namespace socklab;
 
-static void PrintTo(const QString& s, std::ostream* os)
-{
-    *os << '"' << s.toStdString() << '"';
-}
+static void PrintTo(const QString& s, std::ostream* os) { *os << '"' << s.toStdString() << '"'; }
 
-namespace
-{
+namespace {
 
 // A loopback handshake as `lo` in a network namespace captures it (DLT_EN10MB,
 // zero MACs): SYN with Linux's options, SYN+ACK, ACK.
@@ -72,8 +68,7 @@ QString run(const QString& command)
     if (!p) return {};
     char buf[4096];
     size_t n = 0;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-        out.append(buf, qsizetype(n));
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, qsizetype(n));
     pclose(p);
     return QString::fromLocal8Bit(out);
 }
@@ -104,8 +99,7 @@ TEST(PcapFile, WriteThenReadBackEqual)
     ASSERT_TRUE(w.open(path, 1)) << w.error().toStdString();
     EXPECT_TRUE(w.isOpen());
     const qint64 times[] = {1717750000123456, 1717750000123999, 1717750001000001};
-    for (int i = 0; i < 3; ++i)
-        ASSERT_TRUE(w.write(times[i], kHandshake[i], uint32_t(kHandshake[i].size())));
+    for (int i = 0; i < 3; ++i) ASSERT_TRUE(w.write(times[i], kHandshake[i], uint32_t(kHandshake[i].size())));
     w.close();
     EXPECT_FALSE(w.isOpen());
     w.close(); // twice is harmless
@@ -200,25 +194,23 @@ TEST(PcapFile, TsharkReadsWhatWeWrite)
     EXPECT_EQ(nonEmptyLines(listing).size(), 3) << listing.toStdString();
 
     // Wireshark's dissector and ours agree on the fields the views use.
-    const QString fields =
-        run(QStringLiteral("'%1' -n -r '%2' -T fields -E separator=, -e tcp.srcport "
-                           "-e tcp.dstport -e tcp.seq_raw -e tcp.ack_raw -e tcp.flags "
-                           "-e tcp.window_size_value -e tcp.len -e tcp.options.mss_val")
-                .arg(tshark, path));
+    const QString fields = run(QStringLiteral("'%1' -n -r '%2' -T fields -E separator=, -e tcp.srcport "
+                                              "-e tcp.dstport -e tcp.seq_raw -e tcp.ack_raw -e tcp.flags "
+                                              "-e tcp.window_size_value -e tcp.len -e tcp.options.mss_val")
+                                   .arg(tshark, path));
     const QStringList lines = nonEmptyLines(fields);
     ASSERT_EQ(lines.size(), 3) << fields.toStdString();
     for (int i = 0; i < 3; ++i) {
         const PacketData d = decodePacket(1, kHandshake[i]).data;
-        const QString ours =
-            QStringLiteral("%1,%2,%3,%4,0x%5,%6,%7,%8")
-                .arg(d.srcPort)
-                .arg(d.dstPort)
-                .arg(d.seq)
-                .arg(d.ack)
-                .arg(d.flags, 4, 16, QLatin1Char('0'))
-                .arg(d.win)
-                .arg(d.len)
-                .arg(d.options.mss >= 0 ? QString::number(d.options.mss) : QString());
+        const QString ours = QStringLiteral("%1,%2,%3,%4,0x%5,%6,%7,%8")
+                                 .arg(d.srcPort)
+                                 .arg(d.dstPort)
+                                 .arg(d.seq)
+                                 .arg(d.ack)
+                                 .arg(d.flags, 4, 16, QLatin1Char('0'))
+                                 .arg(d.win)
+                                 .arg(d.len)
+                                 .arg(d.options.mss >= 0 ? QString::number(d.options.mss) : QString());
         EXPECT_EQ(lines[i].trimmed(), ours);
     }
 }
