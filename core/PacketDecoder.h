@@ -12,12 +12,10 @@
 
 #include <cstdint>
 
-namespace socklab
-{
+namespace socklab {
 
 // pcap link types (DLT_*) the decoder understands.
-namespace LinkType
-{
+namespace LinkType {
 constexpr int Null = 0;        // DLT_NULL: 4-byte address family, host byte order
 constexpr int Ethernet = 1;    // DLT_EN10MB: what `lo` gives
 constexpr int RawAlt = 12;     // DLT_RAW on some platforms

@@ -9,13 +9,9 @@
 #include <cstdio>
 #include <cstring>
 
-namespace socklab
-{
+namespace socklab {
 
-PcapWriter::~PcapWriter()
-{
-    close();
-}
+PcapWriter::~PcapWriter() { close(); }
 
 bool PcapWriter::open(const QString& path, int linkType, int snapLen)
 {
@@ -26,21 +22,19 @@ bool PcapWriter::open(const QString& path, int linkType, int snapLen)
     // pcap_dump_open would only give mixed into its own wording.
     FILE* fp = std::fopen(QFile::encodeName(path).constData(), "wb");
     if (!fp) {
-        error_ = QStringLiteral("cannot write %1: %2")
-                     .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        error_ =
+            QStringLiteral("cannot write %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
     dead_ = pcap_open_dead(linkType, snapLen);
     if (!dead_) {
         std::fclose(fp);
-        error_ =
-            QStringLiteral("cannot write %1: libpcap refused link type %2").arg(path).arg(linkType);
+        error_ = QStringLiteral("cannot write %1: libpcap refused link type %2").arg(path).arg(linkType);
         return false;
     }
     dumper_ = pcap_dump_fopen(dead_, fp);
     if (!dumper_) {
-        error_ = QStringLiteral("cannot write %1: %2")
-                     .arg(path, QString::fromLocal8Bit(pcap_geterr(dead_)));
+        error_ = QStringLiteral("cannot write %1: %2").arg(path, QString::fromLocal8Bit(pcap_geterr(dead_)));
         std::fclose(fp);
         pcap_close(dead_);
         dead_ = nullptr;
@@ -68,11 +62,10 @@ bool PcapWriter::write(qint64 epochUs, QByteArrayView frame, uint32_t wireLen)
     hdr.ts.tv_usec = suseconds_t(usec);
     hdr.caplen = uint32_t(std::min<qsizetype>(frame.size(), snapLen_));
     hdr.len = std::max(wireLen, uint32_t(frame.size()));
-    pcap_dump(reinterpret_cast<u_char*>(dumper_), &hdr,
-              reinterpret_cast<const u_char*>(frame.data()));
+    pcap_dump(reinterpret_cast<u_char*>(dumper_), &hdr, reinterpret_cast<const u_char*>(frame.data()));
     if (std::ferror(pcap_dump_file(dumper_))) {
-        error_ = QStringLiteral("cannot write %1: %2")
-                     .arg(path_, QString::fromLocal8Bit(std::strerror(errno)));
+        error_ =
+            QStringLiteral("cannot write %1: %2").arg(path_, QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
     return true;
@@ -116,8 +109,7 @@ PcapContents readPcapFile(const QString& path)
         out.records.append(std::move(r));
     }
     if (rc == PCAP_ERROR) {
-        out.error =
-            QStringLiteral("cannot read %1: %2").arg(path, QString::fromLocal8Bit(pcap_geterr(p)));
+        out.error = QStringLiteral("cannot read %1: %2").arg(path, QString::fromLocal8Bit(pcap_geterr(p)));
     } else {
         out.ok = true;
     }

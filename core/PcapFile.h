@@ -12,12 +12,11 @@
 typedef struct pcap pcap_t;
 typedef struct pcap_dumper pcap_dumper_t;
 
-namespace socklab
-{
+namespace socklab {
 
 class PcapWriter
 {
-  public:
+public:
     PcapWriter() = default;
     ~PcapWriter();
     PcapWriter(const PcapWriter&) = delete;
@@ -33,7 +32,7 @@ class PcapWriter
     bool isOpen() const { return dumper_ != nullptr; }
     QString error() const { return error_; }
 
-  private:
+private:
     pcap_t* dead_ = nullptr;
     pcap_dumper_t* dumper_ = nullptr;
     QString path_;
