@@ -58,7 +58,7 @@ void BM_BareConnectAccept(benchmark::State& state)
         ::close(l);
     }).join();
 }
-BENCHMARK(BM_BareConnectAccept)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_BareConnectAccept)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
 void BM_HandshakeScenario(benchmark::State& state)
 {
@@ -70,7 +70,7 @@ void BM_HandshakeScenario(benchmark::State& state)
         benchmark::DoNotOptimize(r.timeline().size());
     }
 }
-BENCHMARK(BM_HandshakeScenario)->Unit(benchmark::kMillisecond)->Iterations(5);
+BENCHMARK(BM_HandshakeScenario)->Unit(benchmark::kMillisecond)->Iterations(5)->UseRealTime();
 
 void BM_BulkTransfer(benchmark::State& state)
 {
@@ -121,7 +121,7 @@ void BM_BulkTransfer(benchmark::State& state)
         capture.stop();
     }
 }
-BENCHMARK(BM_BulkTransfer)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_BulkTransfer)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(2)->UseRealTime();
 
 } // namespace
 
