@@ -135,6 +135,13 @@ Lab::Lab(const QString& forced)
         }
     }
     m_mode = CaptureMode::StatesOnly;
+    // Even without capture, keep the sockets private when we can.
+    if (forced == QLatin1String("states-only")) {
+        bool captureOk = false;
+        QString ignored;
+        createNamespace(&captureOk, &ignored);
+        m_reason = QStringLiteral("states-only was asked for");
+    }
 }
 
 Lab::~Lab()
