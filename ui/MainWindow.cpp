@@ -1,0 +1,363 @@
+#include "MainWindow.h"
+
+#include "Captions.h"
+#include "CodePane.h"
+#include "ErrorBanner.h"
+#include "EventLogPane.h"
+#include "LanguageSwitcher.h"
+#include "NarrationBar.h"
+#include "PacketLayersPane.h"
+#include "PlaybackBar.h"
+#include "PlaybackController.h"
+#include "ScenarioCatalog.h"
+#include "ScenarioListPane.h"
+#include "SessionController.h"
+
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace socklab {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_session(new SessionController(this)), m_playback(new PlaybackController(this)),
+      m_language(new LanguageSwitcher(this)), m_scenarios(new ScenarioListPane(this)),
+      m_banner(new ErrorBanner(this)), m_narration(new NarrationBar(this)),
+      m_bar(new PlaybackBar(m_playback, this)), m_captureLabel(new QLabel(this)), m_stepLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("socklabMainWindow"));
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | GroupedDragging);
+
+    auto* centre = new QWidget(this);
+    auto* column = new QVBoxLayout(centre);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_banner);
+    column->addWidget(m_narration, 1);
+    column->addWidget(m_bar);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("mainSplitter"));
+    split->addWidget(m_scenarios);
+    split->addWidget(centre);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setSizes({220, 1000});
+    setCentralWidget(split);
+
+    createPanes();
+    createMenus();
+    for (QAction* a : m_bar->actions())
+        addAction(a); // shortcuts work wherever the focus is in the window
+    statusBar()->addWidget(m_stepLabel, 1);
+    statusBar()->addPermanentWidget(m_captureLabel);
+
+    connect(m_scenarios, &ScenarioListPane::scenarioChosen, this, &MainWindow::openScenario);
+    connect(m_session, &SessionController::timelineChanged, this, &MainWindow::onTimelineChanged);
+    connect(m_session, &SessionController::sessionChanged, this, [this] {
+        m_playback->setCanExtend(m_session->hasNextStep());
+        updateStatus();
+    });
+    connect(m_session, &SessionController::busyChanged, this, &MainWindow::onBusyChanged);
+    connect(m_session, &SessionController::errorOccurred, m_banner, &ErrorBanner::showMessage);
+    connect(m_playback, &PlaybackController::needNextStep, m_session, &SessionController::stepForward);
+    connect(m_playback, &PlaybackController::cursorChanged, this, &MainWindow::onCursorChanged);
+    connect(m_bar, &PlaybackBar::resetRequested, m_session, &SessionController::reset);
+
+    retranslate();
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createPanes()
+{
+    m_layers = new PacketLayersPane(this);
+    m_code = new CodePane(this);
+    m_log = new EventLogPane(this);
+    QDockWidget* layers = addPaneDock(m_layers, "packetLayersDock");
+    QDockWidget* code = addPaneDock(m_code, "codeDock");
+    QDockWidget* log = addPaneDock(m_log, "eventLogDock");
+    tabifyDockWidget(layers, code);
+    tabifyDockWidget(code, log);
+    code->raise();
+    connect(m_log, &EventLogPane::packetSelected, this, &MainWindow::selectPacket);
+}
+
+QDockWidget* MainWindow::addPaneDock(QWidget* pane, const char* objectName)
+{
+    auto* dock = new QDockWidget(this);
+    dock->setObjectName(QString::fromLatin1(objectName));
+    dock->setWidget(pane);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                      | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    m_docks << dock;
+    return dock;
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_openAct = m_fileMenu->addAction(QString(), QKeySequence::Open, this, &MainWindow::openSessionFile);
+    m_saveAct = m_fileMenu->addAction(QString(), QKeySequence::Save, this, &MainWindow::saveSessionFile);
+    m_fileMenu->addSeparator();
+    m_pcapAct = m_fileMenu->addAction(QString(), this, &MainWindow::exportPcapFile);
+    m_fileMenu->addSeparator();
+    m_quitAct = m_fileMenu->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
+
+    m_playMenu = menuBar()->addMenu(QString());
+    m_playMenu->addActions(m_bar->actions());
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_presenterAct = m_viewMenu->addAction(QString(), QKeySequence(Qt::Key_F5), this,
+                                           [this](bool on) { setPresenter(on); });
+    m_presenterAct->setCheckable(true);
+    m_langMenu = m_viewMenu->addMenu(QString());
+    auto* group = new QActionGroup(this);
+    m_enAct = m_langMenu->addAction(QStringLiteral("English"), this, [this] { setLanguage(QStringLiteral("en")); });
+    m_zhAct = m_langMenu->addAction(QStringLiteral("中文"), this, [this] { setLanguage(QStringLiteral("zh_CN")); });
+    for (QAction* a : {m_enAct, m_zhAct}) {
+        a->setCheckable(true);
+        group->addAction(a);
+    }
+    m_viewMenu->addSeparator();
+    for (QDockWidget* d : m_docks)
+        m_viewMenu->addAction(d->toggleViewAction());
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_glossaryAct = m_helpMenu->addAction(QString(), this, &MainWindow::showGlossary);
+    m_aboutAct = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+}
+
+void MainWindow::retranslate()
+{
+    m_fileMenu->setTitle(tr("&File"));
+    m_openAct->setText(tr("&Open session…"));
+    m_saveAct->setText(tr("&Save session…"));
+    m_pcapAct->setText(tr("Export &pcap…"));
+    m_quitAct->setText(tr("&Quit"));
+    m_playMenu->setTitle(tr("&Playback"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_presenterAct->setText(tr("&Presenter mode"));
+    m_langMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_glossaryAct->setText(tr("&Glossary"));
+    m_aboutAct->setText(tr("&About socklab"));
+    m_docks.at(0)->setWindowTitle(tr("Packet layers"));
+    m_docks.at(1)->setWindowTitle(tr("Code"));
+    m_docks.at(2)->setWindowTitle(tr("Event log"));
+    m_scenarios->retranslate();
+    m_narration->retranslate();
+    m_bar->retranslate();
+    m_banner->retranslate();
+    const QString lang = m_language->language();
+    m_zhAct->setChecked(lang == QLatin1String("zh_CN"));
+    m_enAct->setChecked(lang != QLatin1String("zh_CN"));
+    onTimelineChanged(); // captions and panes are made of translated text
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+bool MainWindow::setLanguage(const QString& lang)
+{
+    if (!m_language->setLanguage(lang)) {
+        m_banner->showMessage(tr("The Chinese translation could not be loaded."));
+        return false;
+    }
+    QSettings().setValue(QStringLiteral("window/language"), m_language->language());
+    return true; // Qt sends LanguageChange to every widget: see changeEvent()
+}
+
+void MainWindow::openScenario(const QString& id)
+{
+    m_playback->pause();
+    m_banner->hide();
+    m_scenarios->setCurrent(id);
+    m_session->openScenario(id);
+    QSettings().setValue(QStringLiteral("window/scenario"), id);
+}
+
+void MainWindow::onTimelineChanged()
+{
+    const Timeline& tl = m_session->timeline();
+    m_playback->setTimeline(tl, m_session->hasNextStep());
+    m_layers->setTimeline(tl);
+    m_code->setTimeline(tl);
+    m_log->setTimeline(tl);
+    m_bar->refresh();
+    onCursorChanged(m_playback->cursor());
+    const char* title = ScenarioCatalog::title(tl.scenarioId);
+    setWindowTitle(tl.scenarioId.isEmpty() ? QStringLiteral("socklab")
+                                           : tr("socklab — %1").arg(QCoreApplication::translate("Scenario", title)));
+    updateStatus();
+}
+
+void MainWindow::onCursorChanged(int cursor)
+{
+    const Timeline& tl = m_session->timeline();
+    const int step = stepAtEvent(tl, cursor);
+    QString stepText;
+    if (step >= 0 && step < tl.steps.size()) {
+        const StepRecord& s = tl.steps.at(step);
+        stepText = tr("Step %1 of %2 · %3 %4()")
+                       .arg(step + 1)
+                       .arg(std::max<int>(m_session->stepCount(), tl.steps.size()))
+                       .arg(s.actor, s.call);
+    }
+    m_narration->setCaption(captionForCursor(tl, cursor), stepText);
+    m_layers->setCursor(cursor);
+    m_code->setCursor(cursor);
+    m_log->setCursor(cursor);
+}
+
+void MainWindow::selectPacket(int eventIndex)
+{
+    // One selection for every view; the event log does not echo it back.
+    m_layers->setSelectedPacket(eventIndex);
+    m_log->setSelectedPacket(eventIndex);
+}
+
+void MainWindow::onBusyChanged(bool busy)
+{
+    QString what;
+    if (busy)
+        what = m_session->isLive() ? tr("⏳ running step %1 on real sockets…").arg(m_session->nextStep() + 1)
+                                   : tr("⏳ opening the lab…");
+    m_bar->setRunning(busy, what);
+}
+
+void MainWindow::updateStatus()
+{
+    const QString mode = m_session->timeline().captureMode;
+    m_captureLabel->setText(tr("Capture: %1").arg(SessionController::captureModeText(mode)));
+    m_captureLabel->setToolTip(SessionController::captureModeTooltip(mode));
+    if (m_session->isReplay())
+        m_stepLabel->setText(tr("Replaying a saved session: no sockets are opened."));
+    else if (m_session->isLive() && m_session->hasNextStep())
+        m_stepLabel->setText(tr("%1 of %2 steps run on real sockets. Step past the end to run the next one.")
+                                 .arg(m_session->nextStep())
+                                 .arg(m_session->stepCount()));
+    else if (m_session->isLive())
+        m_stepLabel->setText(tr("All %1 steps have run. Step back to replay, or Reset for fresh sockets.")
+                                 .arg(m_session->stepCount()));
+    else
+        m_stepLabel->clear();
+}
+
+void MainWindow::setPresenter(bool on)
+{
+    if (on == m_presenter) return;
+    m_presenter = on;
+    m_presenterAct->setChecked(on);
+    if (on) {
+        m_statesBeforePresenter = windowState();
+        m_dockStateBeforePresenter = saveState();
+        for (QDockWidget* d : m_docks)
+            d->hide();
+        m_scenarios->hide();
+        showFullScreen();
+    } else {
+        m_scenarios->show();
+        restoreState(m_dockStateBeforePresenter);
+        setWindowState(m_statesBeforePresenter & ~Qt::WindowFullScreen);
+    }
+    statusBar()->setVisible(!on);
+    m_narration->setPresenter(on);
+    m_bar->setPresenter(on);
+    m_scenarios->setPresenter(on);
+    m_layers->setPresenter(on);
+    m_code->setPresenter(on);
+    m_log->setPresenter(on);
+}
+
+void MainWindow::openSessionFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), QString(),
+                                                      tr("socklab sessions (*.socklab.json *.json)"));
+    if (path.isEmpty()) return;
+    m_playback->pause();
+    if (m_session->openSession(path)) {
+        m_banner->hide();
+        m_scenarios->setCurrent(m_session->scenarioId());
+    }
+}
+
+void MainWindow::saveSessionFile()
+{
+    const QString suggested = m_session->scenarioId() + QStringLiteral(".socklab.json");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save session"), suggested,
+                                                      tr("socklab sessions (*.socklab.json *.json)"));
+    if (!path.isEmpty()) m_session->saveSession(path);
+}
+
+void MainWindow::exportPcapFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export pcap"),
+                                                      m_session->scenarioId() + QStringLiteral(".pcap"),
+                                                      tr("Packet captures (*.pcap)"));
+    if (!path.isEmpty()) m_session->exportPcap(path);
+}
+
+void MainWindow::showGlossary()
+{
+    static const char* const terms[][2] = {
+        {"socket", "套接字"}, {"stream socket (SOCK_STREAM)", "流式套接字"},
+        {"datagram socket (SOCK_DGRAM)", "数据报套接字"}, {"three-way handshake", "三次握手"},
+        {"four-way teardown", "四次挥手"}, {"listening socket", "监听套接字"}, {"connected socket", "连接套接字"},
+        {"listen queue (backlog)", "监听队列"}, {"blocking call", "阻塞函数"}, {"send buffer", "发送缓冲区"},
+        {"receive buffer", "接收缓冲区"}, {"sticky packets", "粘包"}, {"message boundary", "消息边界"},
+        {"segment", "报文"}, {"sequence number", "序列号"}, {"acknowledgement number", "确认号"},
+        {"window", "窗口"}, {"flag", "标志位"}};
+    QString html = tr("<p>The words of the lesson, in English and Chinese.</p>") + QStringLiteral("<table cellpadding='3'>");
+    for (const auto& t : terms)
+        html += QStringLiteral("<tr><td>%1</td><td><b>%2</b></td></tr>").arg(QString::fromUtf8(t[0]), QString::fromUtf8(t[1]));
+    html += QStringLiteral("</table>");
+    QMessageBox::information(this, tr("Glossary"), html);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About socklab"),
+                       tr("<h3>socklab</h3><p>Watch real TCP and UDP sockets on the real Linux kernel: every "
+                          "step runs a real socket call in a private network lab, and what the kernel does "
+                          "(segments, states, buffers) is recorded and animated.</p>"
+                          "<p>Facts marked * are derived from the captured segments; all others were observed "
+                          "in the kernel.</p>"));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings s;
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray())) {
+        const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1366, 768);
+        resize(std::min(1500, avail.width() * 92 / 100), std::min(950, avail.height() * 90 / 100));
+        move(avail.center() - rect().center());
+    }
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_presenter) setPresenter(false);
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace socklab

@@ -1,0 +1,73 @@
+#include "NarrationBar.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace socklab {
+
+NarrationBar::NarrationBar(QWidget* parent)
+    : QWidget(parent), m_step(new QLabel(this)), m_caption(new QLabel(this)), m_legend(new QLabel(this))
+{
+    setObjectName(QStringLiteral("narration"));
+    setAutoFillBackground(true);
+    setBackgroundRole(QPalette::AlternateBase);
+    m_basePointSize = font().pointSizeF() > 0 ? font().pointSizeF() : 10;
+    m_caption->setWordWrap(true);
+    m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_caption->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_caption->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::MinimumExpanding);
+    m_step->setForegroundRole(QPalette::PlaceholderText);
+    m_legend->setForegroundRole(QPalette::PlaceholderText);
+    m_legend->setWordWrap(true);
+
+    auto* head = new QHBoxLayout;
+    head->addWidget(m_step);
+    head->addStretch();
+    head->addWidget(m_legend);
+    auto* box = new QVBoxLayout(this);
+    box->setContentsMargins(14, 8, 14, 10);
+    box->setSpacing(4);
+    box->addLayout(head);
+    box->addWidget(m_caption, 1);
+    applyFonts();
+    retranslate();
+}
+
+void NarrationBar::setCaption(const QString& caption, const QString& stepLabel)
+{
+    m_caption->setText(caption.isEmpty()
+                           ? tr("Press Step (→) to make the first socket call. Each step runs on real "
+                                "sockets; Back (←) replays what was recorded.")
+                           : caption);
+    m_step->setText(stepLabel);
+}
+
+void NarrationBar::setPresenter(bool on)
+{
+    m_presenter = on;
+    applyFonts();
+}
+
+void NarrationBar::retranslate()
+{
+    m_legend->setText(tr("* = derived from segments (not seen directly by polling the kernel)"));
+}
+
+QString NarrationBar::caption() const { return m_caption->text(); }
+
+qreal NarrationBar::captionPointSize() const { return m_caption->font().pointSizeF(); }
+
+void NarrationBar::applyFonts()
+{
+    QFont f = font();
+    f.setPointSizeF(m_basePointSize * (m_presenter ? 2.2 : 1.35));
+    m_caption->setFont(f);
+    QFont small = font();
+    small.setPointSizeF(m_basePointSize * (m_presenter ? 1.3 : 0.95));
+    m_step->setFont(small);
+    m_legend->setFont(small);
+    m_caption->setMinimumHeight(QFontMetrics(f).lineSpacing() * 2 + 4);
+}
+
+} // namespace socklab

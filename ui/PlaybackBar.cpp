@@ -1,0 +1,145 @@
+#include "PlaybackBar.h"
+
+#include "PlaybackController.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSlider>
+#include <QToolButton>
+
+namespace socklab {
+
+PlaybackBar::PlaybackBar(PlaybackController* playback, QWidget* parent)
+    : QWidget(parent), m_playback(playback), m_slider(new QSlider(Qt::Horizontal, this)),
+      m_speed(new QLabel(this)), m_position(new QLabel(this)), m_running(new QLabel(this))
+{
+    m_reset = new QAction(QStringLiteral("⟲"), this);
+    m_reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_reset, &QAction::triggered, this, &PlaybackBar::resetRequested);
+    m_home = makeAction(QStringLiteral("⏮"), {Qt::Key_Home}, &PlaybackController::home);
+    m_back = makeAction(QStringLiteral("◀"), {Qt::Key_Left, Qt::Key_PageUp}, &PlaybackController::back);
+    m_play = makeAction(QStringLiteral("⏵"), {Qt::Key_Space}, &PlaybackController::togglePlay);
+    m_step = makeAction(QStringLiteral("▶"), {Qt::Key_Right, Qt::Key_PageDown}, &PlaybackController::step);
+    m_end = makeAction(QStringLiteral("⏭"), {Qt::Key_End}, &PlaybackController::end);
+    m_slower = makeAction(QStringLiteral("−"), {Qt::Key_Minus}, &PlaybackController::slower);
+    m_faster = makeAction(QStringLiteral("+"), {Qt::Key_Plus, Qt::Key_Equal}, &PlaybackController::faster);
+
+    m_slider->setMinimum(-1);
+    m_slider->setPageStep(1);
+    m_slider->setFocusPolicy(Qt::NoFocus); // arrows belong to Back/Step
+    connect(m_slider, &QSlider::valueChanged, m_playback, [this](int v) {
+        if (v != m_playback->cursor()) m_playback->setCursor(v);
+    });
+    m_running->setForegroundRole(QPalette::Highlight);
+
+    auto* row = new QHBoxLayout(this);
+    row->setContentsMargins(8, 4, 8, 4);
+    row->addWidget(button(m_reset));
+    row->addSpacing(8);
+    for (QAction* a : {m_home, m_back, m_play, m_step, m_end})
+        row->addWidget(button(a));
+    row->addSpacing(8);
+    row->addWidget(button(m_slower));
+    row->addWidget(m_speed);
+    row->addWidget(button(m_faster));
+    row->addSpacing(8);
+    row->addWidget(m_slider, 1);
+    row->addWidget(m_position);
+    row->addWidget(m_running);
+
+    connect(m_playback, &PlaybackController::cursorChanged, this, &PlaybackBar::refresh);
+    connect(m_playback, &PlaybackController::speedChanged, this, &PlaybackBar::refresh);
+    connect(m_playback, &PlaybackController::playingChanged, this, &PlaybackBar::refresh);
+    retranslate();
+}
+
+QAction* PlaybackBar::makeAction(const QString& icon, QList<QKeySequence> keys,
+                                 void (PlaybackController::*slot)())
+{
+    auto* a = new QAction(icon, this);
+    a->setShortcuts(keys);
+    a->setShortcutContext(Qt::WindowShortcut);
+    connect(a, &QAction::triggered, m_playback, slot);
+    return a;
+}
+
+QToolButton* PlaybackBar::button(QAction* a)
+{
+    auto* b = new QToolButton(this);
+    b->setDefaultAction(a);
+    b->setAutoRaise(true);
+    b->setFocusPolicy(Qt::NoFocus);
+    m_buttons << b;
+    return b;
+}
+
+QList<QAction*> PlaybackBar::actions() const
+{
+    return {m_play, m_step, m_back, m_home, m_end, m_faster, m_slower, m_reset};
+}
+
+QString PlaybackBar::positionText() const { return m_position->text(); }
+
+void PlaybackBar::setRunning(bool running, const QString& what)
+{
+    m_running->setText(running ? what : QString());
+    m_running->setVisible(running);
+}
+
+void PlaybackBar::setPresenter(bool on)
+{
+    m_presenter = on;
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * (on ? 1.6 : 1.15));
+    for (QToolButton* b : m_buttons) {
+        b->setFont(f);
+        b->setMinimumSize(on ? QSize(48, 44) : QSize(32, 30));
+    }
+    for (QLabel* l : {m_speed, m_position, m_running})
+        l->setFont(f);
+}
+
+void PlaybackBar::retranslate()
+{
+    m_reset->setText(tr("Reset"));
+    m_reset->setIconText(QStringLiteral("⟲"));
+    m_reset->setToolTip(tr("Start again with fresh sockets (Ctrl+R)"));
+    m_home->setText(tr("To the beginning"));
+    m_home->setIconText(QStringLiteral("⏮"));
+    m_home->setToolTip(tr("To the beginning (Home)"));
+    m_back->setText(tr("Step back"));
+    m_back->setIconText(QStringLiteral("◀"));
+    m_back->setToolTip(tr("Step back (← or Page Up): replays the recording, nothing is undone in the kernel"));
+    m_play->setText(tr("Play / pause"));
+    m_play->setToolTip(tr("Play / pause (Space)"));
+    m_step->setText(tr("Step"));
+    m_step->setIconText(QStringLiteral("▶"));
+    m_step->setToolTip(tr("Step (→ or Page Down): at the end of the recording, runs the next real socket call"));
+    m_end->setText(tr("To the end of the recording"));
+    m_end->setIconText(QStringLiteral("⏭"));
+    m_end->setToolTip(tr("To the end of the recording (End)"));
+    m_slower->setText(tr("Slower"));
+    m_slower->setIconText(QStringLiteral("−"));
+    m_slower->setToolTip(tr("Slower (−)"));
+    m_faster->setText(tr("Faster"));
+    m_faster->setIconText(QStringLiteral("+"));
+    m_faster->setToolTip(tr("Faster (+)"));
+    m_slider->setToolTip(tr("Drag to any moment of the recording"));
+    refresh();
+}
+
+void PlaybackBar::refresh()
+{
+    const int n = m_playback->eventCount();
+    m_slider->blockSignals(true);
+    m_slider->setMaximum(std::max(n - 1, -1));
+    m_slider->setValue(m_playback->cursor());
+    m_slider->blockSignals(false);
+    m_slider->setEnabled(n > 0);
+    m_play->setIconText(m_playback->isPlaying() ? QStringLiteral("⏸") : QStringLiteral("⏵"));
+    m_speed->setText(tr("%1×").arg(m_playback->speed()));
+    m_position->setText(tr("event %1 / %2").arg(m_playback->cursor() + 1).arg(n));
+}
+
+} // namespace socklab

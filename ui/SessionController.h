@@ -1,0 +1,74 @@
+#pragma once
+// One session of the window: a live run of a scenario on real sockets (driven
+// step by step on a worker thread) or a saved session replayed from a file
+// (no sockets at all). Publishes the timeline as a value after every change;
+// every failure becomes one readable message (errorOccurred), never a crash.
+
+#include "Timeline.h"
+
+#include <QObject>
+
+class QThread;
+
+namespace socklab {
+
+class SessionWorker;
+
+class SessionController final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SessionController(QObject* parent = nullptr);
+    ~SessionController() override;
+
+    // Forces a capture mode ("namespace", "host", "states-only"); empty: best available.
+    void setCaptureMode(const QString& forced) { m_capture = forced; }
+
+    void openScenario(const QString& id); // a fresh live run (asynchronous)
+    void reset();                         // a fresh run of the same scenario
+    void stepForward();                   // runs the scenario's next step on the real sockets
+
+    bool openSession(const QString& path); // replay: no sockets
+    bool saveSession(const QString& path);
+    bool exportPcap(const QString& path);
+
+    const Timeline& timeline() const { return m_timeline; }
+    QString scenarioId() const { return m_scenarioId; }
+    bool isBusy() const { return m_busy; }
+    bool isReplay() const { return m_replay; }
+    bool isLive() const { return m_live; } // started, and not a replay
+    bool hasNextStep() const { return m_live && m_nextStep < m_stepCount; }
+    int nextStep() const { return m_nextStep; }
+    int stepCount() const { return m_stepCount; }
+
+    // What a capture mode means, for the status bar.
+    static QString captureModeText(const QString& mode);
+    static QString captureModeTooltip(const QString& mode);
+
+signals:
+    void timelineChanged(const socklab::Timeline& tl);
+    void busyChanged(bool busy);
+    void errorOccurred(const QString& message);
+    void sessionChanged(); // scenario, replay state or step counts changed
+
+private:
+    void setBusy(bool busy);
+    void onStarted(quint64 generation, const Timeline& tl, int stepCount);
+    void onStepped(quint64 generation, const Timeline& tl, int nextStep);
+    void onFailed(quint64 generation, const QString& message);
+
+    QThread* m_thread;
+    SessionWorker* m_worker;
+    Timeline m_timeline;
+    QString m_scenarioId;
+    QString m_capture;
+    quint64 m_generation = 0;
+    int m_stepCount = 0;
+    int m_nextStep = 0;
+    bool m_busy = false;
+    bool m_live = false;
+    bool m_replay = false;
+};
+
+} // namespace socklab
