@@ -189,7 +189,7 @@ QList<LadderItem> LadderRenderer::items(const QRectF& target, int cursor, const 
         const QFontMetricsF sm(m_style.smallFont);
         const qreal w = sm.horizontalAdvance(QCoreApplication::translate("Ladder", "* derived from the segments")) + 90;
         const qreal lh = sm.height() * 3.6;
-        it.rect = QRectF(target.right() - w - 10, target.bottom() - lh - 10, w, lh);
+        it.rect = QRectF(target.left() + 6, target.top() + 4, w, lh); // top-left, beside the actor names
         out << it;
     }
     return out;
