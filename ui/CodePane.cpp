@@ -1,0 +1,172 @@
+#include "CodePane.h"
+
+#include "ActorPalette.h"
+#include "MonospaceFont.h"
+#include "PythonHighlighter.h"
+#include "ScenarioCatalog.h"
+
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QTextBlock>
+#include <QVBoxLayout>
+
+namespace socklab {
+
+CodePane::CodePane(QWidget* parent)
+    : QWidget(parent), m_split(new QSplitter(Qt::Horizontal, this)), m_empty(new QLabel(this))
+{
+    m_split->setChildrenCollapsible(false);
+    m_empty->setText(tr("No code to show for this session."));
+    m_empty->setAlignment(Qt::AlignCenter);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_empty);
+    layout->addWidget(m_split, 1);
+    m_split->hide();
+}
+
+void CodePane::setTimeline(const Timeline& tl)
+{
+    m_tl = tl;
+    m_cursor = qBound(-1, m_cursor, m_tl.size() - 1);
+    rebuildColumns();
+    refresh();
+}
+
+void CodePane::setCursor(int eventIndex)
+{
+    m_cursor = qBound(-1, eventIndex, m_tl.size() - 1);
+    refresh();
+}
+
+void CodePane::setPresenter(bool on)
+{
+    m_presenter = on;
+    applyFonts();
+}
+
+QStringList CodePane::actors() const
+{
+    QStringList out;
+    for (const Column& c : m_columns) out << c.actor;
+    return out;
+}
+
+const CodePane::Column* CodePane::column(const QString& actor) const
+{
+    for (const Column& c : m_columns)
+        if (c.actor == actor) return &c;
+    return nullptr;
+}
+
+CodePosition CodePane::position(const QString& actor) const
+{
+    const Column* c = column(actor);
+    return c ? c->pos : CodePosition{};
+}
+
+QString CodePane::currentLineText(const QString& actor) const
+{
+    const Column* c = column(actor);
+    if (!c || c->pos.line < 1) return {};
+    return c->edit->document()->findBlockByNumber(c->pos.line - 1).text();
+}
+
+QString CodePane::statusText(const QString& actor) const
+{
+    const Column* c = column(actor);
+    return c ? c->status->text() : QString();
+}
+
+QPlainTextEdit* CodePane::editor(const QString& actor) const
+{
+    const Column* c = column(actor);
+    return c ? c->edit : nullptr;
+}
+
+void CodePane::rebuildColumns()
+{
+    for (const Column& c : m_columns) delete c.box;
+    m_columns.clear();
+    const ActorPalette palette;
+    for (int i = 0; i < m_tl.actors.size(); ++i) {
+        const ActorInfo& a = m_tl.actors.at(i);
+        const QStringList lines = a.codeFile.isEmpty() ? QStringList() : ScenarioCatalog::codeLines(a.codeFile);
+        if (lines.isEmpty()) continue;
+        Column col;
+        col.actor = a.name;
+        col.color = palette.actorColor(a.role, i);
+        col.box = new QWidget(m_split);
+        col.header = new QLabel(col.box);
+        const QString file = a.codeFile.section(QLatin1Char('/'), -1);
+        col.header->setText(QStringLiteral("%1 — %2").arg(a.name, file));
+        col.header->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; font-weight: bold; "
+                                                 "padding: 3px 6px; border-radius: 3px; }")
+                                      .arg(col.color.name()));
+        col.status = new QLabel(col.box);
+        col.status->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; padding: 1px 6px; }")
+                                      .arg(col.color.darker(130).name()));
+        col.edit = new QPlainTextEdit(col.box);
+        col.edit->setReadOnly(true);
+        col.edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+        col.edit->setPlainText(lines.join(QLatin1Char('\n')));
+        new PythonHighlighter(col.edit->document());
+        auto* v = new QVBoxLayout(col.box);
+        v->setContentsMargins(0, 0, 0, 0);
+        v->setSpacing(2);
+        v->addWidget(col.header);
+        v->addWidget(col.status);
+        v->addWidget(col.edit, 1);
+        m_split->addWidget(col.box);
+        m_columns << col;
+    }
+    m_split->setVisible(!m_columns.isEmpty());
+    m_empty->setVisible(m_columns.isEmpty());
+    applyFonts();
+}
+
+void CodePane::refresh()
+{
+    for (Column& col : m_columns) {
+        col.pos = codePositionAt(m_tl, m_cursor, col.actor);
+        QList<QTextEdit::ExtraSelection> sels;
+        if (col.pos.line >= 1) {
+            const QTextBlock block = col.edit->document()->findBlockByNumber(col.pos.line - 1);
+            QTextEdit::ExtraSelection s;
+            s.cursor = QTextCursor(block);
+            QColor bg = col.color;
+            bg.setAlpha(col.pos.blocked ? 110 : 60);
+            s.format.setBackground(bg);
+            s.format.setProperty(QTextFormat::FullWidthSelection, true);
+            sels << s;
+            col.edit->setTextCursor(QTextCursor(block));
+            col.edit->ensureCursorVisible();
+        }
+        col.edit->setExtraSelections(sels);
+        const QString call = col.pos.call + QStringLiteral("()");
+        if (col.pos.line < 1)
+            col.status->setText(tr("not started"));
+        else if (col.pos.blocked)
+            col.status->setText(tr("⏳ blocked in %1").arg(call));
+        else
+            col.status->setText(tr("▶ line %1: %2").arg(col.pos.line).arg(call));
+    }
+}
+
+void CodePane::applyFonts()
+{
+    QFont mono = monospaceFont();
+    QFont label = font();
+    if (m_presenter) {
+        mono.setPointSizeF(mono.pointSizeF() * 1.6);
+        label.setPointSizeF(label.pointSizeF() * 1.6);
+    }
+    for (Column& col : m_columns) {
+        col.edit->setFont(mono);
+        col.header->setFont(label);
+        col.status->setFont(label);
+    }
+}
+
+} // namespace socklab
