@@ -214,6 +214,22 @@ void Actor::emitCall(const Step& step, int stepIndex)
     m_rec.add(std::move(e));
 }
 
+// The receiver's own parse (the lesson's fixes for sticky packets): each
+// message it completes becomes a "parsed-message" note.
+void Actor::emitParsedMessages(const Step& step, const QByteArray& bytes)
+{
+    auto it = m_framers.find(step.socket);
+    if (it == m_framers.end()) it = m_framers.insert(step.socket, MessageFramer::fromArgs(step.args));
+    for (const QByteArray& m : it->feed(bytes)) {
+        Event e;
+        e.tUs = m_rec.nowUs();
+        e.kind = EventKind::Note;
+        e.actor = m_name;
+        e.data = NoteData{QStringLiteral("parsed-message"), {{"socket", step.socket}, {"bytes", m}}};
+        m_rec.add(std::move(e));
+    }
+}
+
 void Actor::emitReturn(const Step& step, int stepIndex, qint64 result, int err, QVariantMap values)
 {
     Event e;
@@ -357,19 +373,27 @@ void Actor::execute(const Step& step, int stepIndex)
         socklen_t tl = sizeof type;
         ::getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &tl);
         const int flags = type == SOCK_DGRAM ? MSG_TRUNC : 0;
-        const ssize_t n = ::recvfrom(fd, buf.data(), size_t(bufsize), flags,
-                                     reinterpret_cast<sockaddr*>(&peer), &pl);
-        const int err = errno;
-        QVariantMap values = afterCall(step.socket);
-        if (n >= 0) {
-            values.insert("data", buf.left(int(qMin<ssize_t>(n, bufsize))));
-            if (type == SOCK_DGRAM && n > bufsize) {
-                values.insert("truncated", true);
-                values.insert("datagram_len", qint64(n));
+        // "repeat": the Python loop `while True: data = connfd.recv(n)` —
+        // one call/return pair per recv(), until an error (timeout) or b''.
+        for (bool again = true; again;) {
+            pl = sizeof peer;
+            const ssize_t n = ::recvfrom(fd, buf.data(), size_t(bufsize), flags,
+                                         reinterpret_cast<sockaddr*>(&peer), &pl);
+            const int err = errno;
+            QVariantMap values = afterCall(step.socket);
+            if (n >= 0) {
+                values.insert("data", buf.left(int(qMin<ssize_t>(n, bufsize))));
+                if (type == SOCK_DGRAM && n > bufsize) {
+                    values.insert("truncated", true);
+                    values.insert("datagram_len", qint64(n));
+                }
+                if (pl > 0 && peer.ss_family != 0) values.insert("peer", addressText(peer));
             }
-            if (pl > 0 && peer.ss_family != 0) values.insert("peer", addressText(peer));
+            emitReturn(step, stepIndex, n < 0 ? -1 : qMin<qint64>(n, bufsize), n < 0 ? err : 0, values);
+            if (n > 0 && a.contains("framing")) emitParsedMessages(step, buf.left(int(qMin<ssize_t>(n, bufsize))));
+            again = n > 0 && a.value("repeat").toBool();
+            if (again) emitCall(step, stepIndex);
         }
-        emitReturn(step, stepIndex, n < 0 ? -1 : qMin<qint64>(n, bufsize), n < 0 ? err : 0, values);
     } else if (call == QLatin1String("sendto")) {
         if (!needFd()) return;
         Address addr;

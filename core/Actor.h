@@ -2,6 +2,7 @@
 // One endpoint of a scenario: a thread of its own making real BSD socket calls
 // inside the lab. Blocking calls block for real on this thread.
 
+#include "MessageFramer.h"
 #include "Scenario.h"
 
 #include <QHash>
@@ -48,6 +49,7 @@ private:
     QVariantMap afterCall(const QString& socket); // returns {local_port, remote_port}
     void emitCall(const Step& step, int stepIndex);
     void emitReturn(const Step& step, int stepIndex, qint64 result, int err, QVariantMap values = {});
+    void emitParsedMessages(const Step& step, const QByteArray& bytes);
     int fdOf(const QString& socket) const;
     void closeAll();
 
@@ -63,6 +65,7 @@ private:
     bool m_started = false;
     QString m_startError;
     QHash<QString, int> m_fds; // Python variable -> descriptor
+    QHash<QString, MessageFramer> m_framers; // socket -> the receiver's message parser (actor thread only)
     std::atomic<bool> m_inCall{false};
     std::atomic<pid_t> m_tid{0};
 };

@@ -111,8 +111,12 @@ void Recorder::observeState(const QString& actor, const QString& socket, uint16_
     std::lock_guard lock(m_mutex);
     // A connection not yet accept()ed has no name: tell them apart by ports.
     const QString k = socket.isEmpty() ? key(actor, '#' + portKey(localPort, remotePort)) : key(actor, socket);
-    const QString prev = m_lastState.value(k);
+    // A Python name rebound to a new connection (connfd in an accept() loop)
+    // while the old one lives on in TIME_WAIT: one history per connection.
+    const QString conn = socket.isEmpty() || remotePort == 0 ? k : k + '#' + portKey(localPort, remotePort);
+    const QString prev = m_lastState.value(conn);
     if (prev == state) return;
+    m_lastState.insert(conn, state);
     m_lastState.insert(k, state);
     Event e;
     e.tUs = t;

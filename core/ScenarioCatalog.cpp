@@ -1,5 +1,6 @@
 #include "ScenarioCatalog.h"
 
+#include "LessonScenarios.h"
 #include "ScenarioBuilder.h"
 
 #include <QFile>
@@ -102,6 +103,18 @@ const Entry kEntries[] = {
     {"refused", QT_TRANSLATE_NOOP("Scenario", "Connection refused"), refused},
     {"broken-pipe", QT_TRANSLATE_NOOP("Scenario", "Broken pipe: send() after the peer left"), brokenPipe},
     {"reset-unread", QT_TRANSLATE_NOOP("Scenario", "Reset: close() with unread data"), resetUnread},
+    {"buffers", QT_TRANSLATE_NOOP("Scenario", "Send and receive buffers, zero window"), buffersScenario},
+    {"sticky", QT_TRANSLATE_NOOP("Scenario", "Sticky packets: message boundaries lost"), stickyScenario},
+    {"fix-delimiter", QT_TRANSLATE_NOOP("Scenario", "Fix 1: an end marker after each message"), fixDelimiterScenario},
+    {"fix-length-prefix", QT_TRANSLATE_NOOP("Scenario", "Fix 2: a header with the length (\"Y 18 abcd…\")"),
+     fixLengthPrefixScenario},
+    {"fix-pacing", QT_TRANSLATE_NOOP("Scenario", "Fix 3: take turns, one message per recv()"), fixPacingScenario},
+    {"udp", QT_TRANSLATE_NOOP("Scenario", "UDP: datagrams, truncation, port unreachable"), udpScenario},
+    {"backlog", QT_TRANSLATE_NOOP("Scenario", "listen(n): a full accept queue drops SYNs"), backlogScenario},
+    {"time-wait", QT_TRANSLATE_NOOP("Scenario", "TIME_WAIT holds the port: SO_REUSEADDR"), timeWaitScenario},
+    {"homework", QT_TRANSLATE_NOOP("Scenario", "Homework: serve the next client"), homeworkScenario},
+    {"bind-address", QT_TRANSLATE_NOOP("Scenario", "127.0.0.1 or 0.0.0.0: which bind accepts what"),
+     bindAddressScenario},
 };
 
 const Entry* find(const QString& id)
@@ -136,6 +149,7 @@ std::optional<Scenario> ScenarioCatalog::build(const QString& id, const QVariant
         if (error) *error = QStringLiteral("unknown scenario \"%1\" (see: socklab list)").arg(id);
         return std::nullopt;
     }
+    if (!checkLessonParameters(id, params, error)) return std::nullopt;
     return e->build(params);
 }
 

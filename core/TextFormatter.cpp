@@ -138,6 +138,12 @@ QString formatEvent(const Timeline& tl, const Event& e)
         if (n->code == QLatin1String("teardown-3"))
             return QStringLiteral("%1 note: the ACK of the peer's FIN rode on this FIN (3-segment teardown)").arg(who);
         if (n->code == QLatin1String("capture-mode")) return {};
+        if (n->code == QLatin1String("parsed-message")) {
+            const QByteArray b = n->args.value("bytes").toByteArray();
+            const QString text = QString::fromUtf8(b); // shown too when the bytes are valid UTF-8
+            return QStringLiteral("%1 parsed message: %2%3").arg(who, pythonBytes(b),
+                text.toUtf8() == b ? QStringLiteral(" \"%1\"").arg(text) : QString());
+        }
         return QStringLiteral("%1 note: %2").arg(who, n->code);
     }
     return {};
