@@ -31,6 +31,8 @@ QStringList g_warnings;
 
 void recordWarnings(QtMsgType type, const QMessageLogContext&, const QString& msg)
 {
+    // The offscreen platform plugin itself says this whenever a window is shown.
+    if (msg.contains(QLatin1String("propagateSizeHints"))) return;
     if (type != QtDebugMsg && type != QtInfoMsg) g_warnings << msg;
 }
 

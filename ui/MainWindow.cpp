@@ -4,6 +4,10 @@
 #include "CodePane.h"
 #include "ErrorBanner.h"
 #include "EventLogPane.h"
+#include "ExportActions.h"
+#include "Exporter.h"
+#include "HelpDialogs.h"
+#include "LadderView.h"
 #include "LanguageSwitcher.h"
 #include "NarrationBar.h"
 #include "PacketLayersPane.h"
@@ -12,6 +16,8 @@
 #include "ScenarioCatalog.h"
 #include "ScenarioListPane.h"
 #include "SessionController.h"
+#include "StateMachineView.h"
+#include "ViewStyle.h"
 
 #include <QActionGroup>
 #include <QCloseEvent>
@@ -33,7 +39,8 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_session(new SessionController(this)), m_playback(new PlaybackController(this)),
       m_language(new LanguageSwitcher(this)), m_scenarios(new ScenarioListPane(this)),
       m_banner(new ErrorBanner(this)), m_narration(new NarrationBar(this)),
-      m_bar(new PlaybackBar(m_playback, this)), m_captureLabel(new QLabel(this)), m_stepLabel(new QLabel(this))
+      m_bar(new PlaybackBar(m_playback, this)), m_ladder(new LadderView(this)), m_states(new StateMachineView(this)),
+      m_captureLabel(new QLabel(this)), m_stepLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("socklabMainWindow"));
     setDockOptions(AnimatedDocks | AllowTabbedDocks | GroupedDragging);
@@ -43,16 +50,19 @@ MainWindow::MainWindow(QWidget* parent)
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(0);
     column->addWidget(m_banner);
-    column->addWidget(m_narration, 1);
+    column->addWidget(m_ladder, 1);
+    column->addWidget(m_narration);
     column->addWidget(m_bar);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("mainSplitter"));
     split->addWidget(m_scenarios);
     split->addWidget(centre);
+    split->addWidget(m_states);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
-    split->setSizes({220, 1000});
+    split->setStretchFactor(2, 0);
+    split->setSizes({230, 800, 380});
     setCentralWidget(split);
 
     createPanes();
@@ -73,6 +83,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_playback, &PlaybackController::needNextStep, m_session, &SessionController::stepForward);
     connect(m_playback, &PlaybackController::cursorChanged, this, &MainWindow::onCursorChanged);
     connect(m_bar, &PlaybackBar::resetRequested, m_session, &SessionController::reset);
+    connect(m_ladder, &LadderView::packetSelected, this, &MainWindow::selectPacket);
+    applyStyle();
 
     retranslate();
     restoreSettings();
@@ -113,6 +125,10 @@ void MainWindow::createMenus()
     m_saveAct = m_fileMenu->addAction(QString(), QKeySequence::Save, this, &MainWindow::saveSessionFile);
     m_fileMenu->addSeparator();
     m_pcapAct = m_fileMenu->addAction(QString(), this, &MainWindow::exportPcapFile);
+    m_exports = new ExportActions(
+        m_session, m_playback, [this] { return Exporter(viewStyle()); }, this);
+    connect(m_exports, &ExportActions::errorOccurred, m_banner, &ErrorBanner::showMessage);
+    m_exports->addTo(m_fileMenu);
     m_fileMenu->addSeparator();
     m_quitAct = m_fileMenu->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
 
@@ -136,8 +152,8 @@ void MainWindow::createMenus()
         m_viewMenu->addAction(d->toggleViewAction());
 
     m_helpMenu = menuBar()->addMenu(QString());
-    m_glossaryAct = m_helpMenu->addAction(QString(), this, &MainWindow::showGlossary);
-    m_aboutAct = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+    m_glossaryAct = m_helpMenu->addAction(QString(), this, [this] { showGlossary(this); });
+    m_aboutAct = m_helpMenu->addAction(QString(), this, [this] { showAbout(this); });
 }
 
 void MainWindow::retranslate()
@@ -161,6 +177,7 @@ void MainWindow::retranslate()
     m_narration->retranslate();
     m_bar->retranslate();
     m_banner->retranslate();
+    m_exports->retranslate();
     const QString lang = m_language->language();
     m_zhAct->setChecked(lang == QLatin1String("zh_CN"));
     m_enAct->setChecked(lang != QLatin1String("zh_CN"));
@@ -170,6 +187,7 @@ void MainWindow::retranslate()
 void MainWindow::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) retranslate();
+    if (event->type() == QEvent::PaletteChange) applyStyle(); // light <-> dark
     QMainWindow::changeEvent(event);
 }
 
@@ -196,6 +214,8 @@ void MainWindow::onTimelineChanged()
 {
     const Timeline& tl = m_session->timeline();
     m_playback->setTimeline(tl, m_session->hasNextStep());
+    m_ladder->setTimeline(tl);
+    m_states->setTimeline(tl);
     m_layers->setTimeline(tl);
     m_code->setTimeline(tl);
     m_log->setTimeline(tl);
@@ -220,6 +240,8 @@ void MainWindow::onCursorChanged(int cursor)
                        .arg(s.actor, s.call);
     }
     m_narration->setCaption(captionForCursor(tl, cursor), stepText);
+    m_ladder->setCursor(cursor);
+    m_states->setCursor(cursor);
     m_layers->setCursor(cursor);
     m_code->setCursor(cursor);
     m_log->setCursor(cursor);
@@ -228,6 +250,7 @@ void MainWindow::onCursorChanged(int cursor)
 void MainWindow::selectPacket(int eventIndex)
 {
     // One selection for every view; the event log does not echo it back.
+    m_ladder->setSelected(eventIndex);
     m_layers->setSelectedPacket(eventIndex);
     m_log->setSelectedPacket(eventIndex);
 }
@@ -283,6 +306,15 @@ void MainWindow::setPresenter(bool on)
     m_layers->setPresenter(on);
     m_code->setPresenter(on);
     m_log->setPresenter(on);
+    applyStyle();
+}
+
+ViewStyle MainWindow::viewStyle() const { return ViewStyle(m_presenter, palette()); }
+
+void MainWindow::applyStyle()
+{
+    m_ladder->setStyle(viewStyle());
+    m_states->setStyle(viewStyle());
 }
 
 void MainWindow::openSessionFile()
@@ -311,33 +343,6 @@ void MainWindow::exportPcapFile()
                                                       m_session->scenarioId() + QStringLiteral(".pcap"),
                                                       tr("Packet captures (*.pcap)"));
     if (!path.isEmpty()) m_session->exportPcap(path);
-}
-
-void MainWindow::showGlossary()
-{
-    static const char* const terms[][2] = {
-        {"socket", "套接字"}, {"stream socket (SOCK_STREAM)", "流式套接字"},
-        {"datagram socket (SOCK_DGRAM)", "数据报套接字"}, {"three-way handshake", "三次握手"},
-        {"four-way teardown", "四次挥手"}, {"listening socket", "监听套接字"}, {"connected socket", "连接套接字"},
-        {"listen queue (backlog)", "监听队列"}, {"blocking call", "阻塞函数"}, {"send buffer", "发送缓冲区"},
-        {"receive buffer", "接收缓冲区"}, {"sticky packets", "粘包"}, {"message boundary", "消息边界"},
-        {"segment", "报文"}, {"sequence number", "序列号"}, {"acknowledgement number", "确认号"},
-        {"window", "窗口"}, {"flag", "标志位"}};
-    QString html = tr("<p>The words of the lesson, in English and Chinese.</p>") + QStringLiteral("<table cellpadding='3'>");
-    for (const auto& t : terms)
-        html += QStringLiteral("<tr><td>%1</td><td><b>%2</b></td></tr>").arg(QString::fromUtf8(t[0]), QString::fromUtf8(t[1]));
-    html += QStringLiteral("</table>");
-    QMessageBox::information(this, tr("Glossary"), html);
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(this, tr("About socklab"),
-                       tr("<h3>socklab</h3><p>Watch real TCP and UDP sockets on the real Linux kernel: every "
-                          "step runs a real socket call in a private network lab, and what the kernel does "
-                          "(segments, states, buffers) is recorded and animated.</p>"
-                          "<p>Facts marked * are derived from the captured segments; all others were observed "
-                          "in the kernel.</p>"));
 }
 
 void MainWindow::restoreSettings()

@@ -18,6 +18,10 @@ namespace socklab {
 class CodePane;
 class ErrorBanner;
 class EventLogPane;
+class ExportActions;
+class LadderView;
+class StateMachineView;
+class ViewStyle;
 class LanguageSwitcher;
 class NarrationBar;
 class PacketLayersPane;
@@ -47,6 +51,10 @@ public:
     ErrorBanner* errorBanner() const { return m_banner; }
     QLabel* captureLabel() const { return m_captureLabel; }
     QList<QDockWidget*> secondaryDocks() const { return m_docks; }
+    LadderView* ladder() const { return m_ladder; }
+    StateMachineView* stateMachine() const { return m_states; }
+    ExportActions* exports() const { return m_exports; }
+    ViewStyle viewStyle() const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -65,8 +73,7 @@ private:
     void openSessionFile();
     void saveSessionFile();
     void exportPcapFile();
-    void showGlossary();
-    void showAbout();
+    void applyStyle();
     void restoreSettings();
 
     SessionController* m_session;
@@ -76,6 +83,9 @@ private:
     ErrorBanner* m_banner;
     NarrationBar* m_narration;
     PlaybackBar* m_bar;
+    LadderView* m_ladder;
+    StateMachineView* m_states;
+    ExportActions* m_exports = nullptr;
     PacketLayersPane* m_layers = nullptr;
     CodePane* m_code = nullptr;
     EventLogPane* m_log = nullptr;

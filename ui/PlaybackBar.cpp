@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
+#include <QStyle>
 #include <QToolButton>
 
 namespace socklab {
@@ -14,16 +15,16 @@ PlaybackBar::PlaybackBar(PlaybackController* playback, QWidget* parent)
     : QWidget(parent), m_playback(playback), m_slider(new QSlider(Qt::Horizontal, this)),
       m_speed(new QLabel(this)), m_position(new QLabel(this)), m_running(new QLabel(this))
 {
-    m_reset = new QAction(QStringLiteral("⟲"), this);
+    m_reset = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), QString(), this);
     m_reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(m_reset, &QAction::triggered, this, &PlaybackBar::resetRequested);
-    m_home = makeAction(QStringLiteral("⏮"), {Qt::Key_Home}, &PlaybackController::home);
-    m_back = makeAction(QStringLiteral("◀"), {Qt::Key_Left, Qt::Key_PageUp}, &PlaybackController::back);
-    m_play = makeAction(QStringLiteral("⏵"), {Qt::Key_Space}, &PlaybackController::togglePlay);
-    m_step = makeAction(QStringLiteral("▶"), {Qt::Key_Right, Qt::Key_PageDown}, &PlaybackController::step);
-    m_end = makeAction(QStringLiteral("⏭"), {Qt::Key_End}, &PlaybackController::end);
-    m_slower = makeAction(QStringLiteral("−"), {Qt::Key_Minus}, &PlaybackController::slower);
-    m_faster = makeAction(QStringLiteral("+"), {Qt::Key_Plus, Qt::Key_Equal}, &PlaybackController::faster);
+    m_home = makeAction(QStyle::SP_MediaSkipBackward, {Qt::Key_Home}, &PlaybackController::home);
+    m_back = makeAction(QStyle::SP_MediaSeekBackward, {Qt::Key_Left, Qt::Key_PageUp}, &PlaybackController::back);
+    m_play = makeAction(QStyle::SP_MediaPlay, {Qt::Key_Space}, &PlaybackController::togglePlay);
+    m_step = makeAction(QStyle::SP_MediaSeekForward, {Qt::Key_Right, Qt::Key_PageDown}, &PlaybackController::step);
+    m_end = makeAction(QStyle::SP_MediaSkipForward, {Qt::Key_End}, &PlaybackController::end);
+    m_slower = makeAction(QStyle::SP_CustomBase, {Qt::Key_Minus}, &PlaybackController::slower);
+    m_faster = makeAction(QStyle::SP_CustomBase, {Qt::Key_Plus, Qt::Key_Equal}, &PlaybackController::faster);
 
     m_slider->setMinimum(-1);
     m_slider->setPageStep(1);
@@ -54,10 +55,11 @@ PlaybackBar::PlaybackBar(PlaybackController* playback, QWidget* parent)
     retranslate();
 }
 
-QAction* PlaybackBar::makeAction(const QString& icon, QList<QKeySequence> keys,
+QAction* PlaybackBar::makeAction(QStyle::StandardPixmap icon, QList<QKeySequence> keys,
                                  void (PlaybackController::*slot)())
 {
-    auto* a = new QAction(icon, this);
+    auto* a = new QAction(this);
+    if (icon != QStyle::SP_CustomBase) a->setIcon(style()->standardIcon(icon));
     a->setShortcuts(keys);
     a->setShortcutContext(Qt::WindowShortcut);
     connect(a, &QAction::triggered, m_playback, slot);
@@ -69,6 +71,8 @@ QToolButton* PlaybackBar::button(QAction* a)
     auto* b = new QToolButton(this);
     b->setDefaultAction(a);
     b->setAutoRaise(true);
+    // The verbs a student needs most carry a word as well as an icon.
+    if (a == m_reset || a == m_back || a == m_step || a == m_play) b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     b->setFocusPolicy(Qt::NoFocus);
     m_buttons << b;
     return b;
@@ -103,21 +107,18 @@ void PlaybackBar::setPresenter(bool on)
 void PlaybackBar::retranslate()
 {
     m_reset->setText(tr("Reset"));
-    m_reset->setIconText(QStringLiteral("⟲"));
     m_reset->setToolTip(tr("Start again with fresh sockets (Ctrl+R)"));
     m_home->setText(tr("To the beginning"));
-    m_home->setIconText(QStringLiteral("⏮"));
     m_home->setToolTip(tr("To the beginning (Home)"));
     m_back->setText(tr("Step back"));
-    m_back->setIconText(QStringLiteral("◀"));
+    m_back->setIconText(tr("Back"));
     m_back->setToolTip(tr("Step back (← or Page Up): replays the recording, nothing is undone in the kernel"));
     m_play->setText(tr("Play / pause"));
     m_play->setToolTip(tr("Play / pause (Space)"));
     m_step->setText(tr("Step"));
-    m_step->setIconText(QStringLiteral("▶"));
+    m_step->setIconText(tr("Step"));
     m_step->setToolTip(tr("Step (→ or Page Down): at the end of the recording, runs the next real socket call"));
     m_end->setText(tr("To the end of the recording"));
-    m_end->setIconText(QStringLiteral("⏭"));
     m_end->setToolTip(tr("To the end of the recording (End)"));
     m_slower->setText(tr("Slower"));
     m_slower->setIconText(QStringLiteral("−"));
@@ -137,7 +138,8 @@ void PlaybackBar::refresh()
     m_slider->setValue(m_playback->cursor());
     m_slider->blockSignals(false);
     m_slider->setEnabled(n > 0);
-    m_play->setIconText(m_playback->isPlaying() ? QStringLiteral("⏸") : QStringLiteral("⏵"));
+    m_play->setIcon(style()->standardIcon(m_playback->isPlaying() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_play->setIconText(m_playback->isPlaying() ? tr("Pause") : tr("Play"));
     m_speed->setText(tr("%1×").arg(m_playback->speed()));
     m_position->setText(tr("event %1 / %2").arg(m_playback->cursor() + 1).arg(n));
 }

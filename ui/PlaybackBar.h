@@ -4,6 +4,7 @@
 // playback actions so menus and keys (Space, ←/→, PageUp/PageDown for
 // presentation remotes, Home/End, +/−) share them.
 
+#include <QStyle>
 #include <QWidget>
 
 class QAction;
@@ -36,7 +37,7 @@ signals:
     void resetRequested();
 
 private:
-    QAction* makeAction(const QString& icon, QList<QKeySequence> keys, void (PlaybackController::*slot)());
+    QAction* makeAction(QStyle::StandardPixmap icon, QList<QKeySequence> keys, void (PlaybackController::*slot)());
     QToolButton* button(QAction* a);
 
     PlaybackController* m_playback;

@@ -2,6 +2,8 @@
 target_sources(socklab_ui PRIVATE
     ActorPalette.cpp ActorPalette.h
     ErrorBanner.cpp ErrorBanner.h
+    ExportActions.cpp ExportActions.h
+    HelpDialogs.cpp HelpDialogs.h
     LanguageSwitcher.cpp LanguageSwitcher.h
     MainWindow.cpp MainWindow.h
     NarrationBar.cpp NarrationBar.h

@@ -1,0 +1,77 @@
+#include "ExportActions.h"
+
+#include "Exporter.h"
+#include "PlaybackController.h"
+#include "SessionController.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QMenu>
+
+namespace socklab {
+
+namespace {
+const QSize kExportSize(1600, 1000); // sharp on a slide and on paper
+}
+
+ExportActions::ExportActions(SessionController* session, PlaybackController* playback,
+                             std::function<Exporter()> exporter, QWidget* window)
+    : QObject(window), m_session(session), m_playback(playback), m_exporter(std::move(exporter)), m_window(window),
+      m_view(new QAction(this)), m_notes(new QAction(this)), m_copy(new QAction(this))
+{
+    m_copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(m_view, &QAction::triggered, this, &ExportActions::chooseViewFile);
+    connect(m_notes, &QAction::triggered, this, &ExportActions::chooseNotesFile);
+    connect(m_copy, &QAction::triggered, this, &ExportActions::copyImage);
+    retranslate();
+}
+
+void ExportActions::addTo(QMenu* menu) { menu->addActions({m_view, m_notes, m_copy}); }
+
+void ExportActions::retranslate()
+{
+    m_view->setText(tr("Export view as PNG/SVG/PDF…"));
+    m_notes->setText(tr("Export lecture notes PDF…"));
+    m_copy->setText(tr("Copy image"));
+}
+
+bool ExportActions::exportView(const QString& path)
+{
+    QString error;
+    if (m_exporter().exportFile(path, QStringLiteral("ladder"), m_session->timeline(), m_playback->cursor(),
+                                kExportSize, &error))
+        return true;
+    emit errorOccurred(tr("Could not export the view: %1").arg(error));
+    return false;
+}
+
+bool ExportActions::exportNotes(const QString& path)
+{
+    QString error;
+    if (m_exporter().exportNotesPdf(path, QStringLiteral("ladder"), m_session->timeline(), &error)) return true;
+    emit errorOccurred(tr("Could not export the lecture notes: %1").arg(error));
+    return false;
+}
+
+void ExportActions::chooseViewFile()
+{
+    const QString base = m_session->scenarioId() + QStringLiteral("-%1").arg(m_playback->cursor() + 1);
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export view"), base + QStringLiteral(".png"),
+                                                      tr("Images (*.png *.svg *.pdf)"));
+    if (!path.isEmpty()) exportView(path);
+}
+
+void ExportActions::chooseNotesFile()
+{
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export lecture notes"),
+                                                      m_session->scenarioId() + QStringLiteral("-notes.pdf"),
+                                                      tr("PDF documents (*.pdf)"));
+    if (!path.isEmpty()) exportNotes(path);
+}
+
+void ExportActions::copyImage()
+{
+    m_exporter().copyToClipboard(QStringLiteral("ladder"), m_session->timeline(), m_playback->cursor(), kExportSize);
+}
+
+} // namespace socklab
