@@ -1,14 +1,141 @@
 #include "LabVerb.h"
 
+#include "ProgramLab.h"
+#include "TextFormatter.h"
+#include "TimelineJson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTextStream>
+
+#include <cerrno>
+#include <poll.h>
+#include <thread>
+#include <unistd.h>
 
 namespace socklab {
 
-// Replaced by the programs issue (#5).
-int runLabVerb(const QStringList&)
+namespace {
+
+int fail(int code, const QString& line)
 {
-    QTextStream(stderr) << "socklab: lab is not built yet\n";
-    return 1;
+    QTextStream(stderr) << "socklab: " << line << '\n';
+    return code;
+}
+
+// The lines socklab adds to `run`'s format: what the programs printed and did.
+QString programLine(const Event& e)
+{
+    const NoteData* n = e.note();
+    if (!n) return formatEvent(Timeline(), e);
+    const QString who = e.actor.leftJustified(7);
+    if (n->code == QLatin1String("program-output"))
+        return QStringLiteral("%1 %2 %3").arg(who, n->args.value("stream") == QLatin1String("stderr") ? "!" : "|",
+                                              n->args.value("text").toString());
+    if (n->code == QLatin1String("program-input"))
+        return QStringLiteral("%1 < %2").arg(who, n->args.value("text").toString().trimmed());
+    if (n->code == QLatin1String("program-start"))
+        return QStringLiteral("%1 started: %2 (pid %3)").arg(who, n->args.value("command").toString())
+            .arg(n->args.value("pid").toLongLong());
+    if (n->code == QLatin1String("program-exit")) return QStringLiteral("%1 %2").arg(who, n->args.value("text").toString());
+    if (n->code == QLatin1String("program-failed")) return QStringLiteral("%1 %2").arg(who, n->args.value("error").toString());
+    if (n->code == QLatin1String("stopping"))
+        return QStringLiteral("stopping %1 with SIGTERM (%2)")
+            .arg(n->args.value("running").toStringList().join(", "),
+                 n->args.value("reason") == QLatin1String("last-exited") ? QStringLiteral("the last program has exited")
+                                                                          : n->args.value("reason").toString());
+    if (n->code == QLatin1String("killed")) return QStringLiteral("%1 killed with SIGKILL").arg(who);
+    if (n->code == QLatin1String("no-socket")) return QStringLiteral("%1 note: never opened a TCP or UDP socket").arg(who);
+    if (n->code == QLatin1String("non-loopback-listen"))
+        return QStringLiteral("%1 note: listens on %2:%3 (not loopback; inside the lab nothing outside can reach it)")
+            .arg(who, n->args.value("address").toString()).arg(n->args.value("port").toInt());
+    return formatEvent(Timeline(), e);
+}
+
+// socklab's own stdin goes to the last program (the client, typically).
+void forwardStdin(ProgramLab& lab, int program, bool& open)
+{
+    if (!open || !lab.started(program)) return;
+    pollfd p{0, POLLIN, 0};
+    if (::poll(&p, 1, 0) <= 0) return;
+    char buf[4096];
+    const ssize_t n = ::read(0, buf, sizeof buf);
+    if (n > 0) {
+        lab.writeStdin(program, QByteArray(buf, n));
+        return;
+    }
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) return;
+    open = false;
+    lab.closeStdin(program);
+}
+
+} // namespace
+
+int runLabVerb(const QStringList& args)
+{
+    bool json = false;
+    QString pcap;
+    ProgramLabOptions options;
+    options.capture = qEnvironmentVariable("SOCKLAB_CAPTURE");
+    int i = 0;
+    for (; i < args.size() && args[i] != QLatin1String("--"); ++i) {
+        const QString& a = args[i];
+        if (a == QLatin1String("--json")) {
+            json = true;
+        } else if (a == QLatin1String("--pcap")) {
+            if (++i >= args.size() || args[i] == QLatin1String("--")) return fail(2, QStringLiteral("--pcap needs a file name"));
+            options.pcapPath = args[i];
+        } else if (a == QLatin1String("--timeout")) {
+            bool ok = false;
+            const double s = ++i < args.size() ? args[i].toDouble(&ok) : 0;
+            if (!ok || s <= 0) return fail(2, QStringLiteral("--timeout needs a number of seconds > 0"));
+            options.timeoutMs = int(s * 1000);
+        } else {
+            return fail(2, QStringLiteral("unknown option for lab: %1 (the programs come after --)").arg(a));
+        }
+    }
+    QList<QStringList> commands{{}};
+    for (++i; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("---")) commands.append(QStringList());
+        else commands.last() << args[i];
+    }
+    if (commands.size() == 1 && commands.first().isEmpty())
+        return fail(2, QStringLiteral("lab needs a command: socklab lab -- COMMAND [ARG...] [--- COMMAND ...]"));
+    for (const QStringList& c : std::as_const(commands))
+        if (c.isEmpty()) return fail(2, QStringLiteral("lab: an empty command (nothing before or after ---)"));
+
+    ProgramLab lab(commands, options);
+    QString error;
+    if (!lab.start(&error)) return fail(1, error);
+    // Only the last program reads socklab's stdin; the others see end-of-file.
+    const int reader = int(commands.size()) - 1;
+    bool stdinOpen = true;
+    int closedUpTo = 0;
+    while (lab.poll()) {
+        for (; closedUpTo < reader && lab.started(closedUpTo); ++closedUpTo)
+            lab.closeStdin(closedUpTo);
+        forwardStdin(lab, reader, stdinOpen);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    const Timeline& tl = lab.timeline();
+    QTextStream out(stdout);
+    if (json) {
+        QJsonObject doc = timelineToJson(tl);
+        doc.insert("problems", QJsonArray::fromStringList(lab.problems()));
+        doc.insert("warnings", QJsonArray::fromStringList(lab.warnings()));
+        out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    } else {
+        out << formatCaptureLine(tl) << '\n';
+        for (const Event& e : tl.events()) {
+            const QString text = programLine(e);
+            if (!text.isEmpty()) out << QStringLiteral("%1  %2\n").arg(double(e.tUs) / 1e6, 10, 'f', 6).arg(text);
+        }
+    }
+    out.flush();
+    for (const QString& w : lab.warnings())
+        QTextStream(stderr) << "socklab: note: " << w << '\n';
+    if (!lab.problems().isEmpty()) return fail(1, lab.problems().join(QStringLiteral("; ")));
+    return 0;
 }
 
 } // namespace socklab

@@ -74,6 +74,9 @@ bool Runner::start(QString* error)
     if (!m_lab->isolated()) {
         m_port = freePort();
         m_port2 = freePort();
+    } else if (const int want = m_scenario.parameters.value("port").toInt(); want > 0 && want <= 65535) {
+        m_port = uint16_t(want); // the user's port (checked by ScenarioCatalog::build)
+        if (m_port2 == m_port) m_port2 = uint16_t(want == 65535 ? want - 1 : want + 1);
     }
     m_addr2 = m_lab->secondAddress();
     const qint64 origin = Recorder::epochNowUs();
@@ -332,31 +335,7 @@ Event Runner::frameToEvent(const CapturedFrame& f)
 
 void Runner::annotate(PacketData& p)
 {
-    auto actorOf = [this](uint16_t l, uint16_t r) {
-        const auto o = m_recorder->ownerOf(l, r);
-        return o ? o->actor : QString();
-    };
-    if (p.protocol == QLatin1String("icmp") || p.protocol == QLatin1String("icmp6")) {
-        // An ICMP error quotes the datagram that caused it: it goes back to its sender.
-        p.toActor = actorOf(p.srcPort, p.dstPort);
-        return;
-    }
-    p.fromActor = actorOf(p.srcPort, p.dstPort);
-    p.toActor = actorOf(p.dstPort, p.srcPort);
-    if (p.protocol != QLatin1String("tcp")) return;
-    const QString fwd = dirKey(p.srcPort, p.dstPort), back = dirKey(p.dstPort, p.srcPort);
-    if (p.has(TcpFlag::SYN)) {
-        m_isn.insert(fwd, p.seq);
-        m_wscale.insert(fwd, p.options.wscale);
-    } else if (!m_isn.contains(fwd)) {
-        m_isn.insert(fwd, p.seq); // joined mid-connection
-    }
-    p.relSeq = p.seq - m_isn.value(fwd);
-    if (p.has(TcpFlag::ACK) && m_isn.contains(back)) p.relAck = p.ack - m_isn.value(back);
-    // Window scaling applies only when both SYNs offered it, and never to SYNs.
-    if (p.has(TcpFlag::SYN)) p.winScale = 0;
-    else if (m_wscale.value(fwd, -1) >= 0 && m_wscale.value(back, -1) >= 0) p.winScale = m_wscale.value(fwd);
-    else if (m_wscale.contains(fwd) && m_wscale.contains(back)) p.winScale = 0;
+    m_annotator.annotate(p);
 }
 
 void Runner::merge()

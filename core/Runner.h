@@ -10,6 +10,7 @@
 // that never gets quiet ends after its maximum wait with a "step-timeout" note.
 
 #include "Lab.h"
+#include "PacketAnnotator.h"
 #include "PacketTap.h"
 #include "Recorder.h"
 #include "Scenario.h"
@@ -85,8 +86,10 @@ private:
     bool m_finished = false;
     uint16_t m_port = 8888, m_port2 = 8889;
     QString m_addr2;
-    QHash<QString, uint32_t> m_isn;   // "src:dst" -> initial sequence number
-    QHash<QString, int> m_wscale;     // "src:dst" -> window scale offered in its SYN
+    PacketAnnotator m_annotator{[this](uint16_t l, uint16_t r) {
+        const auto o = m_recorder->ownerOf(l, r);
+        return o ? o->actor : QString();
+    }};
     QHash<QString, qint64> m_lastTimerMs;
     QHash<QString, qint64> m_lastAcceptQ;
 };

@@ -1,0 +1,30 @@
+#include "PacketAnnotator.h"
+
+namespace socklab {
+
+void PacketAnnotator::annotate(PacketData& p)
+{
+    if (p.protocol == QLatin1String("icmp") || p.protocol == QLatin1String("icmp6")) {
+        // An ICMP error quotes the datagram that caused it: it goes back to its sender.
+        p.toActor = m_actorOf(p.srcPort, p.dstPort);
+        return;
+    }
+    p.fromActor = m_actorOf(p.srcPort, p.dstPort);
+    p.toActor = m_actorOf(p.dstPort, p.srcPort);
+    if (p.protocol != QLatin1String("tcp")) return;
+    const QString fwd = dirKey(p.srcPort, p.dstPort), back = dirKey(p.dstPort, p.srcPort);
+    if (p.has(TcpFlag::SYN)) {
+        m_isn.insert(fwd, p.seq);
+        m_wscale.insert(fwd, p.options.wscale);
+    } else if (!m_isn.contains(fwd)) {
+        m_isn.insert(fwd, p.seq); // joined mid-connection
+    }
+    p.relSeq = p.seq - m_isn.value(fwd);
+    if (p.has(TcpFlag::ACK) && m_isn.contains(back)) p.relAck = p.ack - m_isn.value(back);
+    // Window scaling applies only when both SYNs offered it, and never to SYNs.
+    if (p.has(TcpFlag::SYN)) p.winScale = 0;
+    else if (m_wscale.value(fwd, -1) >= 0 && m_wscale.value(back, -1) >= 0) p.winScale = m_wscale.value(fwd);
+    else if (m_wscale.contains(fwd) && m_wscale.contains(back)) p.winScale = 0;
+}
+
+} // namespace socklab
