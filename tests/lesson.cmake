@@ -1,1 +1,3 @@
-# socklab_test(test_NAME sources... [GUI])
+# The rest of the lesson on real sockets (buffers, sticky packets and fixes, UDP,
+# backlog, TIME_WAIT, homework, bind addresses) and the framing parser.
+socklab_test(test_lesson test_lesson_scenarios.cpp test_lesson_framer.cpp)
