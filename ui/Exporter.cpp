@@ -25,13 +25,11 @@ QMap<QString, Exporter::RenderFn>& registry()
     static QMap<QString, Exporter::RenderFn> views{
         {QStringLiteral("ladder"),
          [](QPainter& p, const QRectF& r, const Timeline& tl, int cursor, const ViewStyle& s) {
-             // Fit the rows up to the cursor when they are taller than the page, then scroll to the cursor.
+             // Zoom stays 1 so every label stays readable; the page scrolls to show the cursor.
              LadderRenderer lr;
              lr.setStyle(s);
              lr.setTimeline(tl);
              LadderLayout& L = lr.layout();
-             const qreal need = L.yOfEvent(cursor) + s.rowHeight * 2.2;
-             if (need > r.height()) L.setZoom(qMax(0.55, (r.height() - L.metrics().headerHeight) / (need - L.metrics().headerHeight)));
              LadderViewport vp;
              const int row = lr.cursorRow(cursor);
              const qreal bottom = row >= 0 ? L.rowTop(row) + L.rowHeightPx(row) + s.rowHeight * 0.5 : 0;

@@ -150,7 +150,8 @@ QList<LadderItem> LadderRenderer::items(const QRectF& target, int cursor, const 
                 it.kind = Kind::Note; // the bar itself is listed above; this is its label
                 it.detail = QStringLiteral("wait");
             }
-            const qreal w = fm.horizontalAdvance(row.text) + 8;
+            it.text = fm.elidedText(row.text, Qt::ElideRight, M.labelArea - 30);
+            const qreal w = fm.horizontalAdvance(it.text) + 8;
             const qreal ax = x(row.actor);
             it.rect = outerLeft(row.actor) ? QRectF(ax - 16 - w, top, w, h) : QRectF(ax + 16, top, w, h);
             if (!showText && !it.highlighted) it.text.clear();
