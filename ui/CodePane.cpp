@@ -5,13 +5,46 @@
 #include "PythonHighlighter.h"
 #include "ScenarioCatalog.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QSplitter>
 #include <QTextBlock>
 #include <QVBoxLayout>
 
 namespace socklab {
+
+namespace {
+// Painted rather than a glyph: the hourglass emoji is missing from most
+// Linux fonts and would show as an empty box.
+QPixmap statusIcon(bool blocked, const QColor& color, int size, qreal dpr)
+{
+    QPixmap pm(QSize(size, size) * dpr);
+    pm.setDevicePixelRatio(dpr);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(color, qMax(1.0, size / 10.0)));
+    p.setBrush(color);
+    const qreal s = size, m = s * 0.12;
+    if (blocked) {
+        p.drawLine(QPointF(m, m), QPointF(s - m, m));
+        p.drawLine(QPointF(m, s - m), QPointF(s - m, s - m));
+        p.setBrush(Qt::NoBrush);
+        const QPointF glass[] = {{m * 1.8, m}, {s - m * 1.8, m}, {s / 2, s / 2}, {s - m * 1.8, s - m},
+                                 {m * 1.8, s - m}, {s / 2, s / 2}};
+        p.drawPolygon(glass, 6);
+        p.setBrush(color); // sand in the lower bulb
+        const QPointF sand[] = {{s / 2, s * 0.62}, {s - m * 2.4, s - m}, {m * 2.4, s - m}};
+        p.drawPolygon(sand, 3);
+    } else {
+        const QPointF tri[] = {{m * 2, m}, {s - m, s / 2}, {m * 2, s - m}};
+        p.drawPolygon(tri, 3);
+    }
+    return pm;
+}
+} // namespace
 
 CodePane::CodePane(QWidget* parent)
     : QWidget(parent), m_split(new QSplitter(Qt::Horizontal, this)), m_empty(new QLabel(this))
@@ -44,6 +77,7 @@ void CodePane::setPresenter(bool on)
 {
     m_presenter = on;
     applyFonts();
+    refresh(); // icons follow the font size
 }
 
 QStringList CodePane::actors() const
@@ -104,6 +138,7 @@ void CodePane::rebuildColumns()
         col.header->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; font-weight: bold; "
                                                  "padding: 3px 6px; border-radius: 3px; }")
                                       .arg(col.color.name()));
+        col.icon = new QLabel(col.box);
         col.status = new QLabel(col.box);
         col.status->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; padding: 1px 6px; }")
                                       .arg(col.color.darker(130).name()));
@@ -116,7 +151,12 @@ void CodePane::rebuildColumns()
         v->setContentsMargins(0, 0, 0, 0);
         v->setSpacing(2);
         v->addWidget(col.header);
-        v->addWidget(col.status);
+        auto* statusRow = new QHBoxLayout;
+        statusRow->setContentsMargins(6, 0, 0, 0);
+        statusRow->setSpacing(0);
+        statusRow->addWidget(col.icon);
+        statusRow->addWidget(col.status, 1);
+        v->addLayout(statusRow);
         v->addWidget(col.edit, 1);
         m_split->addWidget(col.box);
         m_columns << col;
@@ -145,12 +185,18 @@ void CodePane::refresh()
         }
         col.edit->setExtraSelections(sels);
         const QString call = col.pos.call + QStringLiteral("()");
-        if (col.pos.line < 1)
+        const int iconSize = QFontMetrics(col.status->font()).ascent();
+        const QColor iconColor = col.color.darker(130);
+        if (col.pos.line < 1) {
+            col.icon->clear();
             col.status->setText(tr("not started"));
-        else if (col.pos.blocked)
-            col.status->setText(tr("⏳ blocked in %1").arg(call));
-        else
-            col.status->setText(tr("▶ line %1: %2").arg(col.pos.line).arg(call));
+        } else if (col.pos.blocked) {
+            col.icon->setPixmap(statusIcon(true, iconColor, iconSize, devicePixelRatioF()));
+            col.status->setText(tr("blocked in %1").arg(call));
+        } else {
+            col.icon->setPixmap(statusIcon(false, iconColor, iconSize, devicePixelRatioF()));
+            col.status->setText(tr("line %1: %2").arg(col.pos.line).arg(call));
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 // The Python code of each actor, side by side under a header in the actor's
 // colour. Each actor's current line (the line of its latest call at or
 // before the cursor) is highlighted; an actor still blocked in that call is
-// marked "⏳ blocked in accept()".
+// marked with an hourglass: "blocked in accept()".
 
 #include "CodePosition.h"
 #include "Timeline.h"
@@ -31,7 +31,7 @@ public:
     QStringList actors() const;
     CodePosition position(const QString& actor) const;
     QString currentLineText(const QString& actor) const; // "" when no line
-    QString statusText(const QString& actor) const;      // "⏳ blocked in accept()", …
+    QString statusText(const QString& actor) const;      // "blocked in accept()" (after an hourglass icon), …
     QPlainTextEdit* editor(const QString& actor) const;
 
 private:
@@ -40,6 +40,7 @@ private:
         QColor color;
         QWidget* box = nullptr;
         QLabel* header = nullptr;
+        QLabel* icon = nullptr; // hourglass (blocked) or triangle (running), painted
         QLabel* status = nullptr;
         QPlainTextEdit* edit = nullptr;
         CodePosition pos;

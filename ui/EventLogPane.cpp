@@ -107,6 +107,7 @@ void EventLogPane::setPresenter(bool on)
     QFont f = font();
     f.setPointSizeF(on ? m_baseFontSize * 1.6 : m_baseFontSize);
     setFont(f);
+    m_view->horizontalHeader()->setFont(f); // the header does not inherit it under every style
     m_view->resizeRowsToContents();
 }
 

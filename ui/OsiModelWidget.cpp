@@ -4,6 +4,8 @@
 #include <QFontMetrics>
 #include <QPainter>
 
+#include <algorithm>
+
 namespace socklab {
 
 namespace {
@@ -55,9 +57,13 @@ QString OsiModelWidget::layerName(Layer l)
 QSize OsiModelWidget::sizeHint() const
 {
     const QFontMetrics fm(font());
+    QFont bold = font();
+    bold.setBold(true); // titles and lit layers are bold
+    const QFontMetrics bfm(bold);
     int w = 0;
-    for (int i = 1; i <= 7; ++i) w = qMax(w, fm.horizontalAdvance(layerName(Layer(i))));
-    const int colW = qMax(w + 24, fm.horizontalAdvance(tr("TCP/IP (5 layers)")) + 8);
+    for (int i = 1; i <= 7; ++i) w = qMax(w, bfm.horizontalAdvance(layerName(Layer(i))));
+    const int colW = std::max({w + 24, bfm.horizontalAdvance(tr("TCP/IP (5 layers)")) + 12,
+                           bfm.horizontalAdvance(tr("OSI (7 layers)")) + 12});
     return {2 * colW + 16, fm.height() + 6 + 7 * rowHeight(fm) + 3 * fm.height() + 12};
 }
 

@@ -211,7 +211,13 @@ void PacketLayersPane::rebuild()
     m_osi->setCarriedLayers(layers);
     m_osi->setNote(tr("Loopback (lo): the frame never leaves the kernel, so there is no physical layer."));
 
-    m_tree->expandToDepth(0);
+    // Open what the lesson is about (TCP/UDP and the data); link and network
+    // stay folded, their one-line summaries already say src -> dst.
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* top = m_tree->topLevelItem(i);
+        const auto kind = PacketLayer::Kind(top->data(0, KindRole).toInt());
+        top->setExpanded(derived || kind == PacketLayer::Kind::Transport || kind == PacketLayer::Kind::Application);
+    }
     m_tree->resizeColumnToContents(0);
 }
 
@@ -225,6 +231,7 @@ void PacketLayersPane::addDecodedLayers(const PacketData& p)
                                                  l.summary});
         top->setData(0, OffsetRole, l.offset);
         top->setData(0, LengthRole, l.length);
+        top->setData(0, KindRole, int(l.kind));
         QFont f = m_tree->font();
         f.setBold(true);
         top->setFont(0, f);
@@ -244,6 +251,7 @@ void PacketLayersPane::addDerivedLayers(const PacketData& p)
                                                  tr("derived — not captured")});
         top->setFont(0, bold);
         top->setData(0, OffsetRole, -1);
+        top->setData(0, KindRole, int(k));
         return top;
     };
     const QString ip = p.ipVersion == 6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4");

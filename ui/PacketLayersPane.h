@@ -23,7 +23,7 @@ class PacketLayersPane final : public QWidget
     Q_OBJECT
 
 public:
-    enum ItemRole { OffsetRole = Qt::UserRole + 1, LengthRole };
+    enum ItemRole { OffsetRole = Qt::UserRole + 1, LengthRole, KindRole /* PacketLayer::Kind of a layer row */ };
 
     explicit PacketLayersPane(QWidget* parent = nullptr);
 
