@@ -143,7 +143,9 @@ TEST(ExportVerb, WritesPngAndReportsBadUsage)
                                    QStringList{"export", "handshake", "--out", dir.filePath("x.gif")},
                                    QStringList{"export", "no-such-scenario", "--out", png}}) {
         EXPECT_EQ(runCli(bad, &err), 2) << bad.join(' ').toStdString();
-        EXPECT_EQ(err.trimmed().count('\n'), 0) << err.toStdString();
+        QStringList lines = err.trimmed().split('\n');
+        lines.removeIf([](const QString& l) { return l.startsWith("QStandardPaths:"); }); // the environment's
+        EXPECT_EQ(lines.size(), 1) << err.toStdString();
         EXPECT_FALSE(err.trimmed().isEmpty());
     }
     EXPECT_EQ(runCli({"export", "handshake", "--out", "/no/such/folder/x.png"}, &err), 1);
