@@ -13,7 +13,7 @@ namespace socklab {
 
 namespace {
 
-constexpr qreal kStepHeight = 0.9;
+constexpr qreal kStepHeight = 1.15;
 constexpr qreal kGapHeight = 0.6;
 constexpr qreal kCallHeight = 0.9;
 constexpr qreal kArrowHeight = 1.35;

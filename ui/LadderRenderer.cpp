@@ -36,8 +36,8 @@ void LadderRenderer::setStyle(const ViewStyle& style)
     m.rowHeight = style.rowHeight;
     m.headerHeight = style.rowHeight * 2.0;
     m.gutter = 100 * style.scale;
-    m.labelArea = 270 * style.scale;
-    m.minColumnGap = 340 * style.scale;
+    m.labelArea = (style.presenter ? 220 : 270) * style.scale;
+    m.minColumnGap = (style.presenter ? 300 : 340) * style.scale;
     m_layout.setMetrics(m);
 }
 
@@ -188,7 +188,11 @@ QList<LadderItem> LadderRenderer::items(const QRectF& target, int cursor, const 
         LadderItem it;
         it.kind = Kind::Legend;
         const QFontMetricsF sm(m_style.smallFont);
-        const qreal w = sm.horizontalAdvance(QCoreApplication::translate("Ladder", "* derived from the segments")) + 90;
+        qreal w = 0;
+        for (const QString& t : {QCoreApplication::translate("Ladder", "state seen by the kernel"),
+                                 QCoreApplication::translate("Ladder", "* derived from the segments"),
+                                 QCoreApplication::translate("Ladder", "reset / error")})
+            w = qMax(w, sm.horizontalAdvance(t) + 80);
         const qreal lh = sm.height() * 3.6;
         it.rect = QRectF(target.left() + 6, target.top() + 4, w, lh); // top-left, beside the actor names
         out << it;
