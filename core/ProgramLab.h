@@ -58,7 +58,7 @@ public:
 
     bool finished() const { return m_finished; }
     const Timeline& timeline() const { return m_timeline; }
-    int programCount() const { return int(m_programs.size()); }
+    int programCount() const { return int(m_commands.size()); } // started or not yet
     QString actorName(int program) const { return m_names.value(program); }
     QString command(int program) const;
     bool started(int program) const;

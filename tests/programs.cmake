@@ -1,3 +1,4 @@
 # socklab_test(test_NAME sources... [GUI])
 # The user's own programs in the lab (issue 5): engine and command line.
 socklab_test(test_programs test_programs.cpp test_programs_cli.cpp ProgramRun.cpp ProgramRun.h)
+socklab_test(test_programs_ui test_programs_ui.cpp GUI)

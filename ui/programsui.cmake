@@ -1,1 +1,6 @@
-# target_sources(socklab_ui PRIVATE ...)
+# "Run my programs…": console panes for the user's own programs in the lab.
+target_sources(socklab_ui PRIVATE
+    ProgramConsole.cpp ProgramConsole.h
+    ProgramSession.cpp ProgramSession.h
+    RunProgramsDialog.cpp RunProgramsDialog.h
+)
