@@ -193,6 +193,49 @@ TEST_F(Panes, EventLogPaneCombosFilterAndSegmentRowsSelectPackets)
     EXPECT_EQ(pane.view()->currentIndex().data(EventLogModel::EventIndexRole).toInt(), syn);
 }
 
+TEST_F(Panes, LiveSessionGrowthKeepsSelectionAndEditors)
+{
+    const Timeline& full = handshake();
+    const int syn = firstSyn(full);
+    ASSERT_GE(syn, 0);
+    ASSERT_LT(syn + 3, full.size());
+    Timeline part;
+    part.scenarioId = full.scenarioId;
+    part.originEpochUs = full.originEpochUs;
+    part.actors = full.actors;
+    for (int i = 0; i <= syn + 2; ++i) part.append(full.at(i));
+
+    EventLogPane log;
+    QAbstractItemModelTester tester(log.model(), QAbstractItemModelTester::FailureReportingMode::Warning);
+    log.setTimeline(part);
+    log.setSelectedPacket(syn);
+    QSignalSpy inserted(log.model(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(log.model(), &QAbstractItemModel::modelReset);
+    log.setTimeline(full);
+    EXPECT_EQ(inserted.count(), 1);
+    EXPECT_EQ(reset.count(), 0);
+    EXPECT_EQ(log.model()->rowCount(), full.size());
+    EXPECT_EQ(log.view()->currentIndex().data(EventLogModel::EventIndexRole).toInt(), syn);
+
+    CodePane code;
+    code.setTimeline(part);
+    const QPlainTextEdit* serverEditor = code.editor("server");
+    code.setTimeline(full);
+    EXPECT_EQ(code.editor("server"), serverEditor);
+
+    PacketLayersPane layers;
+    layers.setTimeline(part);
+    layers.setSelectedPacket(syn);
+    layers.setTimeline(full);
+    EXPECT_EQ(layers.shownPacket(), syn);
+
+    // Another session resets everything.
+    log.setTimeline(teardown());
+    EXPECT_EQ(reset.count(), 1);
+    layers.setTimeline(teardown());
+    EXPECT_EQ(layers.shownPacket(), -1);
+}
+
 TEST_F(Panes, PacketLayersShowTheSynByLayer)
 {
     const Timeline& tl = handshake();
@@ -259,6 +302,13 @@ TEST_F(Panes, PacketLayersFollowTheCursorAndMarkDerivedSegments)
     pane.setCursor(tl.size() - 1);
     ASSERT_GE(pane.shownPacket(), 0);
     EXPECT_NE(tl.at(pane.shownPacket()).packet(), nullptr);
+    // A packet the user picked stays until the cursor really moves.
+    const int syn = firstSyn(tl);
+    pane.setSelectedPacket(syn);
+    pane.setCursor(tl.size() - 1);
+    EXPECT_EQ(pane.shownPacket(), syn);
+    pane.setCursor(syn - 1);
+    EXPECT_LT(pane.shownPacket(), syn);
 
     // A segment socklab inferred: no bytes, fields only, and it says so.
     Event derived = tl.at(firstSyn(tl));

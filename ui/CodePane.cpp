@@ -61,9 +61,18 @@ CodePane::CodePane(QWidget* parent)
 
 void CodePane::setTimeline(const Timeline& tl)
 {
+    // A live session sends a new timeline every step: keep the editors (and
+    // their scroll positions) unless the actors changed.
+    auto sameActors = [](const QList<ActorInfo>& a, const QList<ActorInfo>& b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); ++i)
+            if (a[i].name != b[i].name || a[i].role != b[i].role || a[i].codeFile != b[i].codeFile) return false;
+        return true;
+    };
+    const bool rebuild = m_columns.isEmpty() || !sameActors(tl.actors, m_tl.actors);
     m_tl = tl;
     m_cursor = qBound(-1, m_cursor, m_tl.size() - 1);
-    rebuildColumns();
+    if (rebuild) rebuildColumns();
     refresh();
 }
 

@@ -10,12 +10,36 @@ namespace socklab {
 
 EventLogModel::EventLogModel(QObject* parent) : QAbstractTableModel(parent) {}
 
+namespace {
+bool sameEvent(const Event& a, const Event& b)
+{
+    return a.tUs == b.tUs && a.kind == b.kind && a.actor == b.actor && a.provenance == b.provenance;
+}
+} // namespace
+
 void EventLogModel::setTimeline(const Timeline& tl)
 {
-    beginResetModel();
-    m_tl = tl;
-    m_cursor = qBound(-1, m_cursor, m_tl.size() - 1);
-    endResetModel();
+    // A live session grows step by step: insert the new rows so that the
+    // view keeps its selection and scroll position; anything else resets.
+    const int old = m_tl.size();
+    const bool grows = old > 0 && tl.size() >= old && tl.scenarioId == m_tl.scenarioId &&
+                       tl.originEpochUs == m_tl.originEpochUs && sameEvent(tl.at(old - 1), m_tl.at(old - 1));
+    if (!grows) {
+        beginResetModel();
+        m_tl = tl;
+        m_cursor = qBound(-1, m_cursor, m_tl.size() - 1);
+        endResetModel();
+        return;
+    }
+    if (tl.size() > old) {
+        beginInsertRows({}, old, tl.size() - 1);
+        m_tl = tl;
+        endInsertRows();
+    } else {
+        m_tl = tl;
+    }
+    // Descriptions quote step values that may have been filled in since.
+    emit dataChanged(index(0, 0), index(old - 1, ColumnCount - 1), {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
 void EventLogModel::setCursor(int eventIndex)

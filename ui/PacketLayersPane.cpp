@@ -134,13 +134,23 @@ PacketLayersPane::PacketLayersPane(QWidget* parent)
 
 void PacketLayersPane::setTimeline(const Timeline& tl)
 {
+    // Keep showing the same packet (and the reader's place in the tree) when
+    // a live session only appended events.
+    const bool same = m_shown >= 0 && m_shown < tl.size() && m_shown < m_tl.size() &&
+                      tl.scenarioId == m_tl.scenarioId && tl.originEpochUs == m_tl.originEpochUs &&
+                      tl.at(m_shown).tUs == m_tl.at(m_shown).tUs && tl.at(m_shown).packet();
     m_tl = tl;
+    if (same) return;
     m_shown = -1;
+    m_cursor = kNoCursor;
     rebuild();
 }
 
 void PacketLayersPane::setCursor(int eventIndex)
 {
+    // The same cursor again (the window refreshing) keeps a packet the user picked.
+    if (eventIndex == m_cursor) return;
+    m_cursor = eventIndex;
     int found = -1;
     for (int i = qMin(eventIndex, m_tl.size() - 1); i >= 0 && found < 0; --i)
         if (m_tl.at(i).packet()) found = i;

@@ -28,7 +28,7 @@ public:
     explicit PacketLayersPane(QWidget* parent = nullptr);
 
     void setTimeline(const Timeline& tl);
-    // Shows the last packet at or before the cursor.
+    // Shows the last packet at or before the cursor (when the cursor moves).
     void setCursor(int eventIndex);
     // Shows packet `eventIndex` (a Segment or Datagram event) until the cursor moves.
     void setSelectedPacket(int eventIndex);
@@ -47,8 +47,10 @@ private:
     void addDerivedLayers(const PacketData& p);
     void highlightBytes(QTreeWidgetItem* item);
 
+    static constexpr int kNoCursor = -2; // no cursor given since the timeline changed
     Timeline m_tl;
     int m_shown = -1;
+    int m_cursor = kNoCursor;
     QLabel* m_header;
     QLabel* m_derivedNote;
     QTreeWidget* m_tree;
