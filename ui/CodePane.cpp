@@ -196,6 +196,7 @@ void CodePane::refresh()
         const QString call = col.pos.call + QStringLiteral("()");
         const int iconSize = QFontMetrics(col.status->font()).ascent();
         const QColor iconColor = col.color.darker(130);
+        col.icon->setVisible(col.pos.line >= 1);
         if (col.pos.line < 1) {
             col.icon->clear();
             col.status->setText(tr("not started"));
