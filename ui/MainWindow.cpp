@@ -31,6 +31,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace socklab {
@@ -50,6 +51,7 @@ MainWindow::MainWindow(QWidget* parent)
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(0);
     column->addWidget(m_banner);
+    m_ladder->setMinimumHeight(200);
     column->addWidget(m_ladder, 1);
     column->addWidget(m_narration);
     column->addWidget(m_bar);
@@ -110,6 +112,8 @@ QDockWidget* MainWindow::addPaneDock(QWidget* pane, const char* objectName)
 {
     auto* dock = new QDockWidget(this);
     dock->setObjectName(QString::fromLatin1(objectName));
+    // A pane may ask for more height than a 768-pixel projector can spare: let the user decide.
+    pane->setMinimumHeight(120);
     dock->setWidget(pane);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
                       | QDockWidget::DockWidgetClosable);
@@ -352,8 +356,16 @@ void MainWindow::restoreSettings()
         const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1366, 768);
         resize(std::min(1500, avail.width() * 92 / 100), std::min(950, avail.height() * 90 / 100));
         move(avail.center() - rect().center());
+        if (avail.width() < 1600) setWindowState(Qt::WindowMaximized); // a laptop or a projector: use all of it
     }
-    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray())) {
+        // The ladder and the narration are the lesson: the panes get about a quarter of the height.
+        // Sized once the window has its real geometry (after show and maximize).
+        QTimer::singleShot(0, this, [this] {
+            const int h = height() * 27 / 100;
+            resizeDocks(m_docks, QList<int>(m_docks.size(), h), Qt::Vertical);
+        });
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -64,10 +64,11 @@ void NarrationBar::applyFonts()
     f.setPointSizeF(m_basePointSize * (m_presenter ? 2.2 : 1.35));
     m_caption->setFont(f);
     QFont small = font();
-    small.setPointSizeF(m_basePointSize * (m_presenter ? 1.3 : 0.95));
+    small.setPointSizeF(m_basePointSize * (m_presenter ? 1.15 : 0.95));
     m_step->setFont(small);
     m_legend->setFont(small);
-    m_caption->setMinimumHeight(QFontMetrics(f).lineSpacing() * 2 + 4);
+    // Captions run to three or four lines; they must never be cut off.
+    m_caption->setMinimumHeight(QFontMetrics(f).lineSpacing() * (m_presenter ? 3 : 4) + 4);
 }
 
 } // namespace socklab

@@ -29,6 +29,7 @@ PlaybackBar::PlaybackBar(PlaybackController* playback, QWidget* parent)
     m_slider->setMinimum(-1);
     m_slider->setPageStep(1);
     m_slider->setFocusPolicy(Qt::NoFocus); // arrows belong to Back/Step
+    m_slider->setMinimumWidth(160);
     connect(m_slider, &QSlider::valueChanged, m_playback, [this](int v) {
         if (v != m_playback->cursor()) m_playback->setCursor(v);
     });
@@ -95,10 +96,14 @@ void PlaybackBar::setPresenter(bool on)
 {
     m_presenter = on;
     QFont f = font();
-    f.setPointSizeF(f.pointSizeF() * (on ? 1.6 : 1.15));
+    f.setPointSizeF(f.pointSizeF() * (on ? 1.5 : 1.15));
+    const int icon = on ? 32 : 16;
     for (QToolButton* b : m_buttons) {
         b->setFont(f);
-        b->setMinimumSize(on ? QSize(48, 44) : QSize(32, 30));
+        b->setIconSize(QSize(icon, icon));
+        // Presenters drive with a remote: the Reset word gives way to the bigger icons.
+        if (b->defaultAction() == m_reset)
+            b->setToolButtonStyle(on ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon);
     }
     for (QLabel* l : {m_speed, m_position, m_running})
         l->setFont(f);

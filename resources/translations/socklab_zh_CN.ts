@@ -85,7 +85,7 @@
     </message>
     <message>
         <source>The server calls recv(): it returns b&apos;&apos; at once — the peer has closed.</source>
-        <translation>服务端调用 recv()：立即返回 b''——对方已经关闭了连接。</translation>
+        <translation>服务端调用 recv()：立即返回 b&apos;&apos;——对方已经关闭了连接。</translation>
     </message>
     <message>
         <source>The server calls recv() again. Its receive buffer is empty, so recv() blocks until data or the peer&apos;s FIN arrives.</source>
@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>The client calls close(): its kernel sends FIN (%1). The server&apos;s kernel acknowledges it and the server&apos;s blocked recv() returns b&apos;&apos; — the empty result means &quot;the peer closed&quot;. The client waits in FIN_WAIT_2 for the server&apos;s FIN.</source>
-        <translation>客户端调用 close()：它的内核发出 FIN（%1）。服务端内核确认了它，服务端阻塞中的 recv() 返回 b''——空结果表示“对方已关闭”。客户端在 FIN_WAIT_2 状态等待服务端的 FIN。</translation>
+        <translation>客户端调用 close()：它的内核发出 FIN（%1）。服务端内核确认了它，服务端阻塞中的 recv() 返回 b&apos;&apos;——空结果表示“对方已关闭”。客户端在 FIN_WAIT_2 状态等待服务端的 FIN。</translation>
     </message>
     <message>
         <source>The server calls close(): its kernel sends its own FIN and the client&apos;s kernel answers ACK (%1). The client keeps the connection in TIME_WAIT for %2 s so that a lost last ACK can be repeated.</source>
@@ -648,6 +648,33 @@
     </message>
 </context>
 <context>
+    <name>RunProgramsDialog</name>
+    <message>
+        <source>TCP server and client (sections 2–3)</source>
+        <translation>TCP 服务端与客户端（第 2–3 节）</translation>
+    </message>
+    <message>
+        <source>UDP server and client</source>
+        <translation>UDP 服务端与客户端</translation>
+    </message>
+    <message>
+        <source>Homework: server back to accept() after ##</source>
+        <translation>作业：收到 ## 后服务端回到 accept()</translation>
+    </message>
+    <message>
+        <source>Sticky packets</source>
+        <translation>粘包</translation>
+    </message>
+    <message>
+        <source>Fix 1: end-of-message marker</source>
+        <translation>解决办法 1：消息结尾标志</translation>
+    </message>
+    <message>
+        <source>Fix 2: length before each message</source>
+        <translation>解决办法 2：每条消息前加长度</translation>
+    </message>
+</context>
+<context>
     <name>Scenario</name>
     <message>
         <source>Send and receive buffers, zero window</source>
@@ -675,7 +702,7 @@
     </message>
     <message>
         <source>Fix 2: a header with the length (&quot;Y 18 abcd…&quot;)</source>
-        <translation>解决办法 2：带长度的报头（"Y 18 abcd…"）</translation>
+        <translation>解决办法 2：带长度的报头（&quot;Y 18 abcd…&quot;）</translation>
     </message>
     <message>
         <source>Fix 3: take turns, one message per recv()</source>
@@ -712,6 +739,189 @@
     <message>
         <source>UDP: datagrams, truncation, port unreachable</source>
         <translation>UDP：数据报、截断与端口不可达</translation>
+    </message>
+</context>
+<context>
+    <name>socklab</name>
+    <message>
+        <source>No listening socket in this run.</source>
+        <translation>这次运行中没有监听套接字。</translation>
+    </message>
+    <message>
+        <source>listen(%1): the accept queue holds %2 finished connections (Linux allows backlog + 1)</source>
+        <translation>listen(%1)：监听队列可容纳 %2 个已建立的连接（Linux 允许 backlog + 1 个）</translation>
+    </message>
+    <message>
+        <source>The accept queue appears once the server calls listen().</source>
+        <translation>服务端调用 listen() 之后才会出现监听队列。</translation>
+    </message>
+    <message>
+        <source>%1 :%2 LISTEN</source>
+        <translation>%1 :%2 LISTEN</translation>
+    </message>
+    <message>
+        <source>never calls accept()</source>
+        <translation>从不调用 accept()</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>ESTABLISHED, waiting</source>
+        <translation>ESTABLISHED，等待中</translation>
+    </message>
+    <message>
+        <source>free slot</source>
+        <translation>空位</translation>
+    </message>
+    <message>
+        <source>accept queue %1 / %2: full — new SYNs are dropped silently</source>
+        <translation>监听队列 %1 / %2：已满——新的 SYN 被悄悄丢弃</translation>
+    </message>
+    <message>
+        <source>accept queue %1 / %2</source>
+        <translation>监听队列 %1 / %2</translation>
+    </message>
+    <message>
+        <source>SYNs to port %1 — answered with SYN+ACK (green) or dropped (red) and sent again by the client&apos;s kernel</source>
+        <translation>发往端口 %1 的 SYN——被回复 SYN+ACK（绿色），或被丢弃（红色）后由客户端内核重发</translation>
+    </message>
+    <message>
+        <source>No SYN yet.</source>
+        <translation>还没有 SYN。</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>SYN → SYN+ACK</source>
+        <translation>SYN → SYN+ACK</translation>
+    </message>
+    <message>
+        <source>SYN dropped</source>
+        <translation>SYN 被丢弃</translation>
+    </message>
+    <message>
+        <source>+%1 s</source>
+        <translation>+%1 秒</translation>
+    </message>
+    <message>
+        <source>No connection yet: each connected socket gets a send buffer and a receive buffer.</source>
+        <translation>还没有连接：每个连接套接字都有一个发送缓冲区和一个接收缓冲区。</translation>
+    </message>
+    <message>
+        <source>send() only copies into the send buffer; recv() only takes from the receive buffer</source>
+        <translation>send() 只是把数据复制进发送缓冲区；recv() 只是从接收缓冲区取数据</translation>
+    </message>
+    <message>
+        <source>program → send buffer → network → receive buffer → program; the kernels move the bytes</source>
+        <translation>程序 → 发送缓冲区 → 网络 → 接收缓冲区 → 程序；字节由内核负责搬运</translation>
+    </message>
+    <message>
+        <source>%1 send buffer (SO_SNDBUF)</source>
+        <translation>%1 发送缓冲区（SO_SNDBUF）</translation>
+    </message>
+    <message>
+        <source>%1 B sent, not yet acknowledged · %2 B not yet sent</source>
+        <translation>%1 字节已发送未确认 · %2 字节尚未发送</translation>
+    </message>
+    <message>
+        <source>%1 receive buffer (SO_RCVBUF)</source>
+        <translation>%1 接收缓冲区（SO_RCVBUF）</translation>
+    </message>
+    <message>
+        <source>%1 B taken by recv() so far</source>
+        <translation>recv() 目前已取走 %1 字节</translation>
+    </message>
+    <message>
+        <source>window 0: stop!</source>
+        <translation>窗口为 0：停！</translation>
+    </message>
+    <message>
+        <source>window %1 B</source>
+        <translation>窗口 %1 字节</translation>
+    </message>
+    <message>
+        <source>no ACK yet</source>
+        <translation>还没有 ACK</translation>
+    </message>
+    <message>
+        <source>advertised by %1</source>
+        <translation>由 %1 通告</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n zero-window probe(s)</source>
+        <translation>
+            <numerusform>%n 次零窗口探测</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at %1 s</source>
+        <translation>于 %1 秒</translation>
+    </message>
+    <message>
+        <source>send() blocked — send buffer full</source>
+        <translation>send() 阻塞——发送缓冲区已满</translation>
+    </message>
+    <message>
+        <source>send #%1: %2 of %3 B copied</source>
+        <translation>第 %1 次 send：已复制 %2 / %3 字节</translation>
+    </message>
+    <message>
+        <source>send #%1: %2 B, still copying</source>
+        <translation>第 %1 次 send：%2 字节，仍在复制</translation>
+    </message>
+    <message>
+        <source>hatched: not yet sent</source>
+        <translation>斜线部分：尚未发送</translation>
+    </message>
+    <message>
+        <source>No bytes sent yet.</source>
+        <translation>还没有发送任何字节。</translation>
+    </message>
+    <message>
+        <source>%1 send()</source>
+        <translation>%1 send()</translation>
+    </message>
+    <message>
+        <source>#%1: %2 B</source>
+        <translation>#%1：%2 字节</translation>
+    </message>
+    <message>
+        <source>byte stream</source>
+        <translation>字节流</translation>
+    </message>
+    <message>
+        <source>%1 recv()</source>
+        <translation>%1 recv()</translation>
+    </message>
+    <message>
+        <source>recv #%1: %2 B from %3 send() calls</source>
+        <translation>第 %1 次 recv：%2 字节，来自 %3 次 send() 调用</translation>
+    </message>
+    <message>
+        <source>recv #%1: %2 B</source>
+        <translation>第 %1 次 recv：%2 字节</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>%1 (%2 B)</source>
+        <translation>%1（%2 字节）</translation>
+    </message>
+    <message numerus="yes">
+        <source>The receiver&apos;s parser recovered %n message(s), whatever each recv() returned.</source>
+        <translation>
+            <numerusform>无论每次 recv() 返回什么，接收方的解析器都还原出了 %n 条消息。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Boundaries lost: one recv() returned the bytes of several send() calls (sticky packets).</source>
+        <translation>消息边界丢失：一次 recv() 返回了多次 send() 的数据（粘包）。</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1328,29 @@
     </message>
 </context>
 <context>
+    <name>socklab::Painter</name>
+    <message>
+        <source>%1 :%2</source>
+        <translation>%1 :%2</translation>
+    </message>
+    <message>
+        <source>(program)</source>
+        <translation>（程序）</translation>
+    </message>
+    <message>
+        <source>not measured yet</source>
+        <translation>尚未测量</translation>
+    </message>
+    <message>
+        <source>%1 B of %2 B</source>
+        <translation>%1 / %2 字节</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 字节</translation>
+    </message>
+</context>
+<context>
     <name>socklab::PlaybackBar</name>
     <message>
         <source>Reset</source>
@@ -1206,6 +1439,84 @@
     <message>
         <source>Play</source>
         <translation>播放</translation>
+    </message>
+</context>
+<context>
+    <name>socklab::ProgramConsole</name>
+    <message>
+        <source>End input</source>
+        <translation>结束输入</translation>
+    </message>
+    <message>
+        <source>Type a line for this program&apos;s input() and press Enter</source>
+        <translation>为这个程序的 input() 输入一行，然后按回车</translation>
+    </message>
+    <message>
+        <source>Close the program&apos;s standard input (end of file, like Ctrl+D)</source>
+        <translation>关闭程序的标准输入（文件结束，相当于 Ctrl+D）</translation>
+    </message>
+</context>
+<context>
+    <name>socklab::RunProgramsDialog</name>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Run my programs</source>
+        <translation>运行我的程序</translation>
+    </message>
+    <message>
+        <source>Open an example…</source>
+        <translation>打开示例…</translation>
+    </message>
+    <message>
+        <source>e.g. python3 server.py</source>
+        <translation>例如 python3 server.py</translation>
+    </message>
+    <message>
+        <source>e.g. python3 client.py (optional, starts once the first one listens)</source>
+        <translation>例如 python3 client.py（可选，在第一个程序开始监听后启动）</translation>
+    </message>
+    <message>
+        <source>Programs run inside socklab&apos;s private lab network: only they can reach each other.</source>
+        <translation>程序在 socklab 的私有实验网络中运行：只有它们彼此之间能够互相访问。</translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation>示例：</translation>
+    </message>
+    <message>
+        <source>First program:</source>
+        <translation>第一个程序：</translation>
+    </message>
+    <message>
+        <source>Second program:</source>
+        <translation>第二个程序：</translation>
+    </message>
+    <message>
+        <source>Type a command to run first, or open an example.</source>
+        <translation>请先输入要运行的命令，或打开一个示例。</translation>
+    </message>
+    <message>
+        <source>Cannot run: %1</source>
+        <translation>无法运行：%1</translation>
+    </message>
+    <message>
+        <source>Running… (stops by itself after 30 s)</source>
+        <translation>运行中…（30 秒后自动停止）</translation>
+    </message>
+    <message>
+        <source>Finished: every program exited normally.</source>
+        <translation>已结束：所有程序都正常退出。</translation>
+    </message>
+    <message>
+        <source>Finished with problems:</source>
+        <translation>已结束，但有问题：</translation>
     </message>
 </context>
 <context>
