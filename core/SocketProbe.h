@@ -20,7 +20,7 @@ struct ProbeResult {
     qint64 inq = -1, outq = -1, outqNsd = -1;
     // SO_SNDBUF / SO_RCVBUF as read back (the kernel doubles what was set).
     qint64 sndbuf = -1, rcvbuf = -1;
-    qint64 rto = -1; // tcpi_rto, microseconds
+    qint64 rto = -1;                 // tcpi_rto, microseconds
     qint64 sndWnd = -1, rcvWnd = -1; // tcpi_snd_wnd / tcpi_rcv_wnd, bytes (newer kernels only)
     int sndWscale = -1, rcvWscale = -1;
     qint64 unacked = -1, probes = -1, backoff = -1, retransmits = -1, totalRetrans = -1;
