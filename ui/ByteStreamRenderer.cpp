@@ -1,5 +1,6 @@
 #include "ByteStreamRenderer.h"
 
+#include "BacklogRenderer.h"
 #include "ByteStreamLayout.h"
 #include "Exporter.h"
 
@@ -139,6 +140,10 @@ void paintByteStream(QPainter& p, const QRectF& area, const Timeline& tl, int cu
     p.restore();
 }
 
-void registerLessonViews() { Exporter::registerView(QStringLiteral("stream"), paintByteStream); }
+void registerLessonViews()
+{
+    Exporter::registerView(QStringLiteral("stream"), paintByteStream);
+    registerBufferViews(); // "buffers", "backlog"
+}
 
 } // namespace socklab

@@ -1,5 +1,6 @@
 #include "Captions.h"
 
+#include "LessonCaptions.h"
 #include "TextFormatter.h"
 
 #include <QCoreApplication>
@@ -136,6 +137,7 @@ QString captionForCursor(const Timeline& tl, int eventIndex)
 QString captionText(const Timeline& tl, int stepIndex)
 {
     if (stepIndex < 0 || stepIndex >= tl.steps.size()) return {};
+    if (QString lesson = lessonCaptionText(tl, stepIndex); !lesson.isEmpty()) return lesson; // buffers, sticky, udp, …
     const StepRecord& s = tl.steps[stepIndex];
     const QVariantMap& v = s.values;
     const QString id = s.captionId;

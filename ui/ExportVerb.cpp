@@ -1,5 +1,6 @@
 #include "ExportVerb.h"
 
+#include "ByteStreamRenderer.h"
 #include "Exporter.h"
 #include "Runner.h"
 #include "ScenarioCatalog.h"
@@ -23,6 +24,7 @@ int usage(const QString& message)
 
 int runExportVerb(const QStringList& args, bool presenter)
 {
+    registerLessonViews(); // "stream", "buffers", "backlog" next to the built-in views
     QString id, out, view = QStringLiteral("ladder");
     int step = 0; // 1-based; 0: the end of the run
     bool all = false;

@@ -1,5 +1,6 @@
 #include "WindowLauncher.h"
 
+#include "ByteStreamRenderer.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -10,6 +11,7 @@ namespace socklab {
 
 int runWindow(const WindowOptions& options)
 {
+    registerLessonViews(); // the lesson views can be exported from the window too
     MainWindow window;
     // main() has installed the catalogue for --lang or the system language;
     // the switcher takes over so the View ▸ Language menu can change it later.

@@ -1,0 +1,264 @@
+// The buffers and backlog views on real `buffers` and `backlog` runs: layout
+// structure at several cursors (bars equal the Queue events, blocked send,
+// zero window, probes; accept-queue slots, dropped SYNs and their timing),
+// offscreen render without Qt warnings, exports, and the lesson captions.
+
+#include "BacklogLayout.h"
+#include "BacklogRenderer.h"
+#include "BacklogView.h"
+#include "BuffersLayout.h"
+#include "BuffersView.h"
+#include "ByteStreamRenderer.h"
+#include "Captions.h"
+#include "Exporter.h"
+#include "ScenarioRun.h"
+
+#include <QImage>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace socklab;
+using namespace socklab::test;
+
+namespace {
+
+const Timeline& buffersRun()
+{
+    static const Timeline tl = runScenario("buffers");
+    return tl;
+}
+
+const Timeline& backlogRun()
+{
+    static const Timeline tl = runScenario("backlog");
+    return tl;
+}
+
+const EndpointBuffers* endpoint(const BuffersModel& m, const QString& actor)
+{
+    for (const EndpointBuffers& ep : m.endpoints)
+        if (ep.actor == actor) return &ep;
+    return nullptr;
+}
+
+qint64 partsTotal(const QueueBar& q)
+{
+    qint64 n = 0;
+    for (const QueuePart& p : q.parts)
+        n += p.bytes;
+    return n;
+}
+
+// Counts Qt warnings while alive.
+struct WarningCounter {
+    static inline int count = 0;
+    static inline QString last;
+    QtMessageHandler previous;
+    WarningCounter()
+    {
+        count = 0;
+        previous = qInstallMessageHandler([](QtMsgType t, const QMessageLogContext&, const QString& msg) {
+            if (t != QtDebugMsg && t != QtInfoMsg) {
+                ++count;
+                last = msg;
+            }
+        });
+    }
+    ~WarningCounter() { qInstallMessageHandler(previous); }
+};
+
+} // namespace
+
+TEST(BuffersView, BarsEqualTheQueueEventsAtEveryCursor)
+{
+    const Timeline& tl = buffersRun();
+    ASSERT_FALSE(tl.isEmpty());
+    int checked = 0;
+    for (int cursor = 0; cursor < tl.size(); ++cursor) {
+        const QueueData* q = tl.at(cursor).queue();
+        if (!q || q->acceptQueue >= 0 || q->inq < 0) continue;
+        const BuffersModel m = buffersAt(tl, cursor);
+        const QString actor = tl.at(cursor).actor;
+        const EndpointBuffers* ep = endpoint(m, actor);
+        if (!ep || ep->socket != q->socket) continue; // the listener before it listened
+        EXPECT_EQ(ep->queueEvent, cursor);
+        EXPECT_EQ(ep->sendQueue.used, q->outq) << cursor;
+        EXPECT_EQ(ep->sendQueue.unsent, qMax<qint64>(0, q->outqNsd)) << cursor;
+        EXPECT_EQ(ep->sendQueue.capacity, q->sndbuf);
+        EXPECT_EQ(ep->recvQueue.used, q->inq) << cursor;
+        EXPECT_EQ(ep->recvQueue.capacity, q->rcvbuf);
+        // The coloured runs add up to the measured bytes.
+        EXPECT_EQ(partsTotal(ep->sendQueue), qMax<qint64>(0, q->outq)) << cursor;
+        EXPECT_EQ(partsTotal(ep->recvQueue), qMax<qint64>(0, q->inq)) << cursor;
+        ++checked;
+    }
+    EXPECT_GE(checked, 4);
+}
+
+TEST(BuffersView, BlockedSendZeroWindowAndProbes)
+{
+    const Timeline& tl = buffersRun();
+    // Two endpoints, the client (the sender) first.
+    const BuffersModel end = buffersAt(tl, tl.size() - 1);
+    ASSERT_EQ(end.endpoints.size(), 2);
+    EXPECT_EQ(end.endpoints[0].actor, "client");
+    EXPECT_EQ(end.endpoints[1].actor, "server");
+    EXPECT_EQ(end.peerOf(0), 1);
+    EXPECT_FALSE(end.endpoints[0].sendBlocked);
+
+    bool sawBlocked = false, sawZero = false, sawFullSendQueue = false;
+    int maxProbes = 0;
+    for (int cursor = 0; cursor < tl.size(); ++cursor) {
+        const BuffersModel m = buffersAt(tl, cursor);
+        const EndpointBuffers* client = endpoint(m, "client");
+        const EndpointBuffers* server = endpoint(m, "server");
+        if (!client || !server) continue;
+        if (client->sendBlocked) {
+            sawBlocked = true;
+            // The latest return of the client is a blocked sendall().
+            const ReturnData* r = nullptr;
+            for (int i = cursor; i >= 0 && !r; --i)
+                if (tl.at(i).actor == "client") r = tl.at(i).ret();
+            ASSERT_TRUE(r);
+            EXPECT_TRUE(r->blocked);
+            EXPECT_EQ(r->call, "sendall");
+        }
+        sawZero |= server->zeroWindow();
+        sawFullSendQueue |= client->sendQueue.full();
+        maxProbes = qMax(maxProbes, int(client->probes.size()));
+        for (const ZeroWindowProbe& z : client->probes) {
+            const PacketData* p = tl.at(z.event).packet();
+            ASSERT_TRUE(p);
+            EXPECT_LE(p->len, 1u);
+            EXPECT_EQ(p->fromActor, "client");
+        }
+    }
+    EXPECT_TRUE(sawBlocked);
+    EXPECT_TRUE(sawZero);
+    EXPECT_TRUE(sawFullSendQueue);
+    EXPECT_GE(maxProbes, 1);
+    // The queued bytes are attributed to the send() calls: the first call's bytes come first.
+    bool sawColoured = false;
+    for (int cursor = 0; cursor < tl.size(); ++cursor)
+        if (const EndpointBuffers* c = endpoint(buffersAt(tl, cursor), "client"); c && !c->sendQueue.parts.isEmpty()) {
+            EXPECT_EQ(c->sendQueue.parts.first().sendIndex, 0);
+            sawColoured = true;
+            break;
+        }
+    EXPECT_TRUE(sawColoured);
+    // Before the connection there is nothing to show.
+    EXPECT_TRUE(buffersAt(tl, 0).endpoints.isEmpty() || buffersAt(tl, 0).endpoints[0].sends.isEmpty());
+}
+
+TEST(BacklogView, SlotsDroppedSynsAndRetransmissionGaps)
+{
+    const Timeline& tl = backlogRun();
+    ASSERT_FALSE(tl.isEmpty());
+    int checked = 0;
+    for (int cursor = 0; cursor < tl.size(); ++cursor) {
+        const QueueData* q = tl.at(cursor).queue();
+        if (!q || q->acceptQueue < 0) continue;
+        const BacklogModel m = backlogAt(tl, cursor);
+        EXPECT_EQ(m.queued, q->acceptQueue);
+        EXPECT_EQ(m.backlog, q->backlog);
+        EXPECT_EQ(m.slotCount(), q->backlog + 1);
+        EXPECT_EQ(m.waiting().size(), q->acceptQueue) << cursor;
+        ++checked;
+    }
+    EXPECT_GE(checked, 2);
+
+    // Just before the listener closes: the queue is full, the last client's SYNs were dropped.
+    const int beforeClose = tl.indexOfStep(tl.steps.last().index) - 1;
+    const BacklogModel m = backlogAt(tl, beforeClose);
+    EXPECT_EQ(m.listener, "server");
+    EXPECT_EQ(m.backlog, 1);
+    EXPECT_EQ(m.queued, 2);
+    EXPECT_GE(m.droppedSyns(), 1);
+    EXPECT_GE(m.maxRetransmitGapUs(), 900000);
+    ASSERT_EQ(m.attempts.size(), 3);
+    EXPECT_EQ(m.attempts[2].client, "client3"); // named from sock_diag although the capture could not
+    EXPECT_GE(m.attempts[2].syns.size(), 2);
+    EXPECT_FALSE(m.attempts[2].established);
+    EXPECT_TRUE(m.attempts[0].established);
+    // The first SYN of the dropped attempt arrived while the queue was full.
+    EXPECT_TRUE(m.attempts[2].syns[0].queueFull);
+    EXPECT_TRUE(m.attempts[2].syns[0].dropped);
+    // Before anyone connected nothing waits.
+    EXPECT_TRUE(backlogAt(tl, tl.indexOfStep(3)).waiting().isEmpty());
+}
+
+TEST(LessonViewsRender, WidgetsRenderWithoutWarningsAndExport)
+{
+    const Timeline& buf = buffersRun();
+    const Timeline& bl = backlogRun();
+    WarningCounter warnings;
+    BuffersView bv;
+    bv.resize(1100, 460);
+    bv.setTimeline(buf);
+    BacklogView kv;
+    kv.resize(1100, 460);
+    kv.setTimeline(bl);
+    for (bool presenter : {false, true}) {
+        bv.setPresenter(presenter);
+        kv.setPresenter(presenter);
+        EXPECT_EQ(bv.viewStyle().presenter, presenter);
+        for (int cursor : {0, buf.size() / 3, buf.size() / 2, buf.size() - 1}) {
+            bv.setCursor(cursor);
+            const QImage img = bv.grab().toImage();
+            EXPECT_EQ(img.size(), QSize(1100, 460));
+        }
+        for (int cursor : {0, bl.size() / 2, bl.size() - 1}) {
+            kv.setCursor(cursor);
+            EXPECT_EQ(kv.grab().toImage().size(), QSize(1100, 460));
+        }
+    }
+    EXPECT_EQ(WarningCounter::count, 0) << WarningCounter::last.toStdString();
+
+    registerLessonViews();
+    ASSERT_TRUE(Exporter::hasView("buffers"));
+    ASSERT_TRUE(Exporter::hasView("backlog"));
+    ASSERT_TRUE(Exporter::hasView("stream"));
+    QTemporaryDir dir;
+    QString error;
+    Exporter ex;
+    for (const auto& [view, tl] : {std::pair<QString, const Timeline*>{"buffers", &buf}, {"backlog", &bl}}) {
+        const QString png = dir.filePath(view + ".png");
+        ASSERT_TRUE(ex.exportFile(png, view, *tl, tl->size() / 2, QSize(1200, 700), &error)) << error.toStdString();
+        const QImage img(png);
+        EXPECT_EQ(img.size(), QSize(1200, 700));
+        // The zero window / dropped SYN are drawn in the error colour somewhere.
+        const QColor red = ViewStyle().errorColor();
+        int reddish = 0;
+        for (int y = 0; y < img.height(); y += 2)
+            for (int x = 0; x < img.width(); x += 2)
+                reddish += QColor(img.pixel(x, y)) == red;
+        EXPECT_GT(reddish, 10) << view.toStdString();
+        ASSERT_TRUE(ex.exportFile(dir.filePath(view + ".svg"), view, *tl, tl->size() - 1, QSize(1200, 700), &error));
+    }
+}
+
+TEST(LessonCaptions, EveryLessonStepHasItsOwnCaptionWithValues)
+{
+    const Timeline& buf = buffersRun();
+    const Timeline& bl = backlogRun();
+    const Timeline sticky = runScenario("sticky");
+    for (const Timeline* tl : {&buf, &bl, &sticky})
+        for (int k = 0; k < tl->steps.size(); ++k) {
+            const QString text = captionText(*tl, k);
+            EXPECT_FALSE(text.isEmpty()) << tl->steps[k].captionId.toStdString();
+            // Not the generic fallback sentence.
+            EXPECT_FALSE(text.startsWith(QStringLiteral("The %1 calls").arg(tl->steps[k].actor)))
+                << tl->steps[k].captionId.toStdString() << ": " << text.toStdString();
+        }
+    int recvStep = -1;
+    for (int k = 0; k < sticky.steps.size(); ++k)
+        if (sticky.steps[k].captionId == "sticky.recv-all") recvStep = k;
+    ASSERT_GE(recvStep, 0);
+    const QString c = captionText(sticky, recvStep);
+    EXPECT_TRUE(c.contains("15 bytes of 3 send() calls")) << c.toStdString();
+    EXPECT_TRUE(c.contains("b'helloworld12345'")) << c.toStdString();
+    for (int k = 0; k < bl.steps.size(); ++k)
+        if (bl.steps[k].captionId == "backlog.connect-dropped")
+            EXPECT_TRUE(captionText(bl, k).contains("+1.0 s")) << captionText(bl, k).toStdString();
+}

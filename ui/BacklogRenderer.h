@@ -1,0 +1,21 @@
+#pragma once
+// Paints the backlog view: the listener's accept queue as slots with the
+// connections waiting in them, and under it every connection attempt's SYNs on
+// a small time axis — dropped SYNs in red with the gaps of their retransmissions.
+// The signature is Exporter::RenderFn, so exports reuse it.
+
+#include "ViewStyle.h"
+
+class QPainter;
+class QRectF;
+
+namespace socklab {
+
+class Timeline;
+
+void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int cursor, const ViewStyle& style);
+
+// Makes "buffers" and "backlog" known to exports (PNG/SVG/PDF, notes).
+void registerBufferViews();
+
+} // namespace socklab

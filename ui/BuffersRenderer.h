@@ -1,0 +1,22 @@
+#pragma once
+// Paints the buffers view: for each direction of the connection the sending
+// program, its send buffer, the wire with the window the receiver advertises
+// (zero window and probes in red), the receiver's receive buffer and program.
+// Queued bytes are coloured by the send() call they came from. The signature
+// is Exporter::RenderFn, so exports reuse it.
+
+#include "ViewStyle.h"
+
+class QPainter;
+class QRectF;
+
+namespace socklab {
+
+class Timeline;
+
+void paintBuffers(QPainter& p, const QRectF& area, const Timeline& tl, int cursor, const ViewStyle& style);
+
+// The colour of the i-th send() call of a connection (-1: bytes of no known call).
+QColor sendCallColor(const ViewStyle& style, int index);
+
+} // namespace socklab
