@@ -143,6 +143,7 @@ void Actor::run()
             job = std::move(*m_pending);
             m_pending.reset();
             m_inCall = true; // set under the lock: idle() never sees a gap
+            m_current = job.first;
         }
         execute(job.first, job.second);
         m_inCall = false;
@@ -158,6 +159,13 @@ bool Actor::post(const Step& step, int stepIndex)
     }
     m_cv.notify_all();
     return true;
+}
+
+std::optional<Step> Actor::currentCall() const
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_inCall) return std::nullopt;
+    return m_current;
 }
 
 bool Actor::idle() const

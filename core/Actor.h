@@ -35,6 +35,8 @@ public:
     bool post(const Step& step, int stepIndex);
     bool inCall() const { return m_inCall.load(); }
     bool idle() const;
+    // The step being executed right now (e.g. a connect() still waiting for its SYN+ACK).
+    std::optional<Step> currentCall() const;
     pid_t tid() const { return m_tid.load(); }
     // Is the thread asleep in the kernel (e.g. blocked in accept())?
     bool sleepingInKernel() const;
@@ -60,6 +62,7 @@ private:
     mutable std::mutex m_mutex; // guards m_pending, m_fds (the fd table changes under it)
     std::condition_variable m_cv;
     std::optional<std::pair<Step, int>> m_pending;
+    Step m_current;
     bool m_stop = false;
     bool m_startOk = false;
     bool m_started = false;

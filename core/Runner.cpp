@@ -335,7 +335,27 @@ Event Runner::frameToEvent(const CapturedFrame& f)
 
 void Runner::annotate(PacketData& p)
 {
+    claimConnectingPort(p);
     m_annotator.annotate(p);
+}
+
+// A connect() that has not returned has not told us its port yet (a SYN the
+// listener drops keeps it waiting for seconds). Its SYN does: if exactly one
+// actor is inside connect() to that port, the SYN is its.
+void Runner::claimConnectingPort(const PacketData& p)
+{
+    if (p.protocol != QLatin1String("tcp") || !p.has(TcpFlag::SYN) || p.has(TcpFlag::ACK)) return;
+    if (m_recorder->ownerOf(p.srcPort, p.dstPort)) return;
+    const Actor* claimant = nullptr;
+    Step call;
+    for (const auto& a : m_actors) {
+        const auto c = a->currentCall();
+        if (!c || c->call != QLatin1String("connect") || c->args.value("port").toInt() != p.dstPort) continue;
+        if (claimant) return; // two candidates: do not guess
+        claimant = a.get();
+        call = *c;
+    }
+    if (claimant) m_recorder->registerSocket(claimant->name(), call.socket, p.srcPort, p.dstPort, false);
 }
 
 void Runner::merge()

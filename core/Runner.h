@@ -67,6 +67,7 @@ private:
     void merge();
     Event frameToEvent(const CapturedFrame& f);
     void annotate(PacketData& p);
+    void claimConnectingPort(const PacketData& p);
     QVariantMap summarize(int fromIndex, int stepIndex) const;
     void addNote(const QString& code, QVariantMap args, const QString& actor = {});
     Actor* actor(const QString& name) const;
