@@ -47,6 +47,9 @@ struct Tracking {
     qint64 unaAtQueue = -1, receivedAtQueue = 0;
     QueueData queue;
     bool haveQueue = false;
+    qint64 myAck = -1;       // the latest relative ACK number this endpoint sent
+    bool finReceived = false;
+    int lastChange = -1;     // the latest event that changed its receive queue (data in, recv() out)
 };
 
 } // namespace
@@ -119,7 +122,10 @@ BuffersModel buffersAt(const Timeline& tl, int cursor)
                     t->ep.sends.last().end = t->ep.sends.last().begin + qMax<qint64>(0, r->result);
             } else {
                 t->ep.sendBlocked = false;
-                if (isRecv(r->call) && !r->blocked && r->result > 0) t->ep.received += r->result;
+                if (isRecv(r->call) && !r->blocked && r->result > 0) {
+                    t->ep.received += r->result;
+                    t->lastChange = i;
+                }
             }
         } else if (const QueueData* q = e.queue(); q && isConnQueue(*q)) {
             if (Tracking* t = find(e.actor, q->socket)) {
@@ -140,9 +146,12 @@ BuffersModel buffersAt(const Timeline& tl, int cursor)
                         t.ep.probes.append({i, e.tUs});
                     t.ep.window = qint64(p->scaledWindow());
                     t.ep.windowEvent = i;
+                    t.myAck = p->relAck;
                 } else if (toMe && p->has(TcpFlag::ACK) && !p->has(TcpFlag::RST)) {
                     t.peerAck = p->relAck;
                     t.peerWindow = qint64(p->scaledWindow());
+                    if (p->len > 0) t.lastChange = i;
+                    t.finReceived |= p->has(TcpFlag::FIN);
                 }
             }
         }
@@ -159,6 +168,13 @@ BuffersModel buffersAt(const Timeline& tl, int cursor)
             ep.sendQueue.unsent = qMax<qint64>(0, q.outqNsd);
             ep.recvQueue.capacity = q.rcvbuf;
             ep.recvQueue.used = q.inq;
+            // The kernel was last asked before newer data or recv() calls: what it
+            // acknowledged minus what recv() took is what waits now.
+            if (t.lastChange > ep.queueEvent && t.myAck > 0) {
+                ep.recvQueue.used = qMax<qint64>(0, t.myAck - 1 - (t.finReceived ? 1 : 0) - ep.received);
+                ep.recvQueue.derived = true;
+                t.receivedAtQueue = ep.received;
+            }
             // Where the queued bytes sit in the stream: the send queue ends at
             // what the peer acknowledged plus what is still queued.
             qint64 written = 0;

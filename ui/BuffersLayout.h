@@ -30,6 +30,7 @@ struct QueueBar {
     qint64 used = -1;     // bytes in the queue (-1: not measured yet)
     qint64 unsent = 0;    // send queue only
     QList<QueuePart> parts; // oldest byte first
+    bool derived = false; // receive queue: newer segments than the last measurement, counted from them
     bool known() const { return used >= 0; }
     bool full() const { return used > 0 && capacity > 0 && used >= capacity; }
 };

@@ -87,6 +87,7 @@ struct Painter {
         p.drawRect(r);
         QString foot;
         if (!q.known()) foot = QCoreApplication::translate("BuffersView", "not measured yet");
+        else if (q.derived) foot = QCoreApplication::translate("BuffersView", "≈ %1 B of %2 B (from the segments since the last measurement)").arg(q.used).arg(q.capacity);
         else if (q.capacity > 0) foot = QCoreApplication::translate("BuffersView", "%1 B of %2 B").arg(q.used).arg(q.capacity);
         else foot = QCoreApplication::translate("BuffersView", "%1 B").arg(q.used);
         text(QRectF(r.left(), r.bottom() + 3 * s, r.width(), lh), Qt::AlignLeft | Qt::AlignTop, foot, st.labelFont,

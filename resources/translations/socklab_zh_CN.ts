@@ -2,6 +2,166 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BacklogView</name>
+    <message>
+        <source>No listening socket in this run.</source>
+        <translation>这次运行中没有监听套接字。</translation>
+    </message>
+    <message>
+        <source>listen(%1): the accept queue holds %2 finished connections (Linux allows backlog + 1)</source>
+        <translation>listen(%1)：监听队列可容纳 %2 个已建立的连接（Linux 允许 backlog + 1 个）</translation>
+    </message>
+    <message>
+        <source>The accept queue appears once the server calls listen().</source>
+        <translation>服务端调用 listen() 之后才会出现监听队列。</translation>
+    </message>
+    <message>
+        <source>%1 :%2 LISTEN</source>
+        <translation>%1 :%2 LISTEN</translation>
+    </message>
+    <message>
+        <source>never calls accept()</source>
+        <translation>从不调用 accept()</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>ESTABLISHED, waiting</source>
+        <translation>ESTABLISHED，等待中</translation>
+    </message>
+    <message>
+        <source>free slot</source>
+        <translation>空位</translation>
+    </message>
+    <message>
+        <source>accept queue %1 / %2: full — new SYNs are dropped silently</source>
+        <translation>监听队列 %1 / %2：已满——新的 SYN 被悄悄丢弃</translation>
+    </message>
+    <message>
+        <source>accept queue %1 / %2</source>
+        <translation>监听队列 %1 / %2</translation>
+    </message>
+    <message>
+        <source>SYNs to port %1 — answered with SYN+ACK (green) or dropped (red) and sent again by the client&apos;s kernel</source>
+        <translation>发往端口 %1 的 SYN——被回复 SYN+ACK（绿色），或被丢弃（红色）后由客户端内核重发</translation>
+    </message>
+    <message>
+        <source>No SYN yet.</source>
+        <translation>还没有 SYN。</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>SYN → SYN+ACK</source>
+        <translation>SYN → SYN+ACK</translation>
+    </message>
+    <message>
+        <source>SYN dropped</source>
+        <translation>SYN 被丢弃</translation>
+    </message>
+    <message>
+        <source>+%1 s</source>
+        <translation>+%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>BuffersView</name>
+    <message>
+        <source>%1 :%2</source>
+        <translation>%1 :%2</translation>
+    </message>
+    <message>
+        <source>(program)</source>
+        <translation>（程序）</translation>
+    </message>
+    <message>
+        <source>not measured yet</source>
+        <translation>尚未测量</translation>
+    </message>
+    <message>
+        <source>%1 B of %2 B</source>
+        <translation>%1 / %2 字节</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>No connection yet: each connected socket gets a send buffer and a receive buffer.</source>
+        <translation>还没有连接：每个连接套接字都有一个发送缓冲区和一个接收缓冲区。</translation>
+    </message>
+    <message>
+        <source>send() only copies into the send buffer; recv() only takes from the receive buffer</source>
+        <translation>send() 只是把数据复制进发送缓冲区；recv() 只是从接收缓冲区取数据</translation>
+    </message>
+    <message>
+        <source>program → send buffer → network → receive buffer → program; the kernels move the bytes</source>
+        <translation>程序 → 发送缓冲区 → 网络 → 接收缓冲区 → 程序；字节由内核负责搬运</translation>
+    </message>
+    <message>
+        <source>%1 send buffer (SO_SNDBUF)</source>
+        <translation>%1 发送缓冲区（SO_SNDBUF）</translation>
+    </message>
+    <message>
+        <source>%1 B sent, not yet acknowledged · %2 B not yet sent</source>
+        <translation>%1 字节已发送未确认 · %2 字节尚未发送</translation>
+    </message>
+    <message>
+        <source>%1 receive buffer (SO_RCVBUF)</source>
+        <translation>%1 接收缓冲区（SO_RCVBUF）</translation>
+    </message>
+    <message>
+        <source>%1 B taken by recv() so far</source>
+        <translation>recv() 目前已取走 %1 字节</translation>
+    </message>
+    <message>
+        <source>window 0: stop!</source>
+        <translation>窗口为 0：停！</translation>
+    </message>
+    <message>
+        <source>window %1 B</source>
+        <translation>窗口 %1 字节</translation>
+    </message>
+    <message>
+        <source>no ACK yet</source>
+        <translation>还没有 ACK</translation>
+    </message>
+    <message>
+        <source>advertised by %1</source>
+        <translation>由 %1 通告</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n zero-window probe(s)</source>
+        <translation>
+            <numerusform>%n 次零窗口探测</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at %1 s</source>
+        <translation>于 %1 秒</translation>
+    </message>
+    <message>
+        <source>send() blocked — send buffer full</source>
+        <translation>send() 阻塞——发送缓冲区已满</translation>
+    </message>
+    <message>
+        <source>send #%1: %2 of %3 B copied</source>
+        <translation>第 %1 次 send：已复制 %2 / %3 字节</translation>
+    </message>
+    <message>
+        <source>send #%1: %2 B, still copying</source>
+        <translation>第 %1 次 send：%2 字节，仍在复制</translation>
+    </message>
+    <message>
+        <source>hatched: not yet sent</source>
+        <translation>斜线部分：尚未发送</translation>
+    </message>
+</context>
+<context>
     <name>Captions</name>
     <message>
         <source>ConnectionRefusedError: nobody listens on that port</source>
@@ -283,6 +443,325 @@
     <message>
         <source>reset / error</source>
         <translation>重置 / 错误</translation>
+    </message>
+</context>
+<context>
+    <name>LessonCaptions</name>
+    <message>
+        <source>ECONNREFUSED (ConnectionRefusedError)</source>
+        <translation>ECONNREFUSED（ConnectionRefusedError，连接被拒绝）</translation>
+    </message>
+    <message>
+        <source>EADDRINUSE (OSError: Address already in use)</source>
+        <translation>EADDRINUSE（OSError: Address already in use，地址已被占用）</translation>
+    </message>
+    <message>
+        <source>EAGAIN (socket.timeout)</source>
+        <translation>EAGAIN（socket.timeout，超时）</translation>
+    </message>
+    <message>
+        <source>The server creates a TCP socket (SOCK_STREAM): descriptor %1. Nothing is sent yet.</source>
+        <translation>服务器创建一个 TCP 套接字（SOCK_STREAM）：描述符 %1。此时还没有发送任何数据。</translation>
+    </message>
+    <message>
+        <source>%1 creates its TCP socket: descriptor %2.</source>
+        <translation>%1 创建它的 TCP 套接字：描述符 %2。</translation>
+    </message>
+    <message>
+        <source>bind() gives the server&apos;s socket the address 127.0.0.1 and port %1; it returns %2.</source>
+        <translation>bind() 把服务器套接字绑定到地址 127.0.0.1 和端口 %1；返回 %2。</translation>
+    </message>
+    <message>
+        <source>listen(%1): the socket is now LISTEN. The kernel completes handshakes by itself and queues the connections until accept() takes them.</source>
+        <translation>listen(%1)：套接字进入 LISTEN。内核会自己完成握手，并把连接排在队列里，直到 accept() 取走它们。</translation>
+    </message>
+    <message>
+        <source>The server calls accept(): no connection is waiting yet, so accept() blocks.</source>
+        <translation>服务器调用 accept()：还没有连接在等待，所以 accept() 阻塞。</translation>
+    </message>
+    <message>
+        <source>accept() returns descriptor %1 for the client %2.</source>
+        <translation>accept() 返回描述符 %1，对应客户端 %2。</translation>
+    </message>
+    <message>
+        <source>connect() fails with %1.</source>
+        <translation>connect() 失败：%1。</translation>
+    </message>
+    <message>
+        <source>%1 calls connect(): the two kernels do the three-way handshake (%2) and connect() returns %3.</source>
+        <translation>%1 调用 connect()：两端内核完成三次握手（%2），connect() 返回 %3。</translation>
+    </message>
+    <message>
+        <source>%1 closes its connected socket: %2.</source>
+        <translation>%1 关闭它的已连接套接字：%2。</translation>
+    </message>
+    <message>
+        <source>no segment is sent</source>
+        <translation>没有发送报文段</translation>
+    </message>
+    <message>
+        <source>The server closes its listening socket: the port is free again.</source>
+        <translation>服务器关闭监听套接字：端口重新空闲。</translation>
+    </message>
+    <message>
+        <source>setsockopt(SO_RCVBUF, %1) makes the server&apos;s receive buffer small (Linux doubles the value for its bookkeeping). It is set on the listening socket, so the accepted connection inherits it.</source>
+        <translation>setsockopt(SO_RCVBUF, %1) 把服务器的接收缓冲区设得很小（Linux 会把这个值翻倍，用于内部记账）。它设在监听套接字上，accept 得到的连接会继承它。</translation>
+    </message>
+    <message>
+        <source>setsockopt(SO_SNDBUF, %1) makes the client&apos;s send buffer small (the kernel doubles it too).</source>
+        <translation>setsockopt(SO_SNDBUF, %1) 把客户端的发送缓冲区设得很小（内核同样会翻倍）。</translation>
+    </message>
+    <message>
+        <source>settimeout(0.5): a send() that cannot copy its bytes within 0.5 s gives up instead of waiting forever.</source>
+        <translation>settimeout(0.5)：如果 send() 在 0.5 秒内无法拷贝完数据，就放弃，而不是永远等下去。</translation>
+    </message>
+    <message>
+        <source>sendall() of %1 bytes: the kernel copied %2 bytes into the send buffer and onto the wire until the server&apos;s receive buffer was full and it advertised window 0. The server never calls recv(), so sendall() gave up after 0.5 s with %3. Meanwhile the client&apos;s kernel sent %4 zero-window probe(s) to ask whether the window has reopened.</source>
+        <translation>sendall() 要发送 %1 字节：内核把 %2 字节拷贝进发送缓冲区并发到网上，直到服务器的接收缓冲区满了、通告窗口为 0。服务器从不调用 recv()，所以 0.5 秒后 sendall() 以 %3 放弃。与此同时，客户端内核发出了 %4 个零窗口探测，询问窗口是否重新打开。</translation>
+    </message>
+    <message>
+        <source>settimeout(None): the client&apos;s socket blocks again — the next send() will wait as long as it takes.</source>
+        <translation>settimeout(None)：客户端套接字重新变为阻塞 —— 下一次 send() 会一直等下去。</translation>
+    </message>
+    <message>
+        <source>sendall() of %1 more bytes: both buffers are full, so the call blocks. The client sleeps inside send() until the server&apos;s recv() makes room — send() waits for buffer space, not for the peer to read.</source>
+        <translation>sendall() 再发送 %1 字节：两个缓冲区都满了，所以调用阻塞。客户端在 send() 里睡眠，直到服务器的 recv() 腾出空间 —— send() 等的是缓冲区空间，而不是对方读取数据。</translation>
+    </message>
+    <message>
+        <source>The server finally calls recv(%1): it takes %2 bytes out of its receive buffer. The freed space reopens the window (win=%3), the client&apos;s kernel sends more, and the blocked sendall() copies on.</source>
+        <translation>服务器终于调用 recv(%1)：从接收缓冲区取走 %2 字节。腾出的空间重新打开了窗口（win=%3），客户端内核继续发送，阻塞的 sendall() 继续拷贝。</translation>
+    </message>
+    <message>
+        <source>Another recv() takes %1 more bytes; the client&apos;s send buffer drains into the freed space.</source>
+        <translation>又一次 recv() 取走 %1 字节；客户端的发送缓冲区向腾出的空间继续排空。</translation>
+    </message>
+    <message>
+        <source>settimeout(0.5) on the server&apos;s socket: the loop below stops once 0.5 s pass with nothing to read.</source>
+        <translation>在服务器套接字上 settimeout(0.5)：下面的循环在 0.5 秒读不到数据后结束。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s loop calls recv() again and again: %1 calls take %2 bytes, each returning what was in the receive buffer. The blocked sendall() returned once its last bytes were in the send buffer.</source>
+        <translation>服务器的循环一次又一次调用 recv()：%1 次调用共取走 %2 字节，每次返回接收缓冲区里现有的数据。阻塞的 sendall() 在最后的字节进入发送缓冲区后就返回了。</translation>
+    </message>
+    <message>
+        <source>send(%1) copies %2 bytes into the client&apos;s send buffer and returns at once. The kernel carries them in a segment of their own (%3).</source>
+        <translation>send(%1) 把 %2 字节拷贝进客户端的发送缓冲区并立即返回。内核用一个单独的报文段把它们发出（%3）。</translation>
+    </message>
+    <message>
+        <source>The server sleeps (the lesson&apos;s time.sleep()) while the messages arrive: all %1 bytes now wait together in its receive buffer, with no marks between them.</source>
+        <translation>服务器睡眠（课上的 time.sleep()），消息陆续到达：全部 %1 字节现在一起待在它的接收缓冲区里，之间没有任何分隔标记。</translation>
+    </message>
+    <message>
+        <source>One recv() returned all %1 bytes of %2 send() calls: %3. TCP is a byte stream with no message boundaries. The %2 segments arrived separately on the wire — the merging happened in the receive buffer.</source>
+        <translation>一次 recv() 返回了 %2 次 send() 调用的全部 %1 字节：%3。TCP 是字节流，没有消息边界。这 %2 个报文段在网络上是分开到达的 —— 合并发生在接收缓冲区里。</translation>
+    </message>
+    <message>
+        <source>send(%1): the message followed by the end marker — %2 bytes. The receiver will cut the stream at every marker.</source>
+        <translation>send(%1)：消息后面跟着结束标记 —— 共 %2 字节。接收方会在每个标记处切分字节流。</translation>
+    </message>
+    <message>
+        <source>send(%1): a 5-byte header (b&apos;Y&apos; and the body length %2 packed with struct) followed by the %2-byte body — %3 bytes in all. The length counts bytes, not characters: a Chinese character takes 3 bytes in UTF-8.</source>
+        <translation>send(%1)：先是 5 字节的报头（b&apos;Y&apos; 和用 struct 打包的消息体长度 %2），再是 %2 字节的消息体 —— 共 %3 字节。长度数的是字节而不是字符：一个汉字在 UTF-8 中占 3 个字节。</translation>
+    </message>
+    <message>
+        <source>send(%1): %2 bytes. The server is already waiting in recv(), which returns them at once as one message.</source>
+        <translation>send(%1)：%2 字节。服务器已经在 recv() 里等待，它立即把这些字节作为一条消息返回。</translation>
+    </message>
+    <message>
+        <source>The server waits until all %1 bytes are in its receive buffer — they are stuck together, as in the sticky-packet lesson.</source>
+        <translation>服务器等到全部 %1 字节都进入接收缓冲区 —— 它们粘在了一起，和粘包那一课一样。</translation>
+    </message>
+    <message>
+        <source>recv(%1) returns %2 — it stops in the middle of the second message. The parser completes %3 message(s) and keeps the unfinished tail for later.</source>
+        <translation>recv(%1) 返回 %2 —— 它停在第二条消息的中间。解析器完成了 %3 条消息，并把不完整的尾部留到以后。</translation>
+    </message>
+    <message>
+        <source>The next recv() returns the other %1 bytes. Joined with the kept tail they complete %2 more message(s): every message comes out exactly as sent, the split one and the Chinese one included.</source>
+        <translation>下一次 recv() 返回其余的 %1 字节。与保留的尾部拼接后又完成了 %2 条消息：每条消息都与发送时完全一致，包括被切开的那条和中文那条。</translation>
+    </message>
+    <message>
+        <source>The server waits in recv() once more; it returns b&apos;&apos; when the client closes.</source>
+        <translation>服务器再次在 recv() 中等待；客户端关闭时它返回 b&apos;&apos;。</translation>
+    </message>
+    <message>
+        <source>The server waits in recv() before the client sends. It returns exactly one message, %1 (%2 bytes), because it was already waiting when the bytes arrived.</source>
+        <translation>服务器在客户端发送之前就在 recv() 中等待。它恰好返回一条消息 %1（%2 字节），因为数据到达时它已经在等了。</translation>
+    </message>
+    <message>
+        <source>The server waits in recv() before the client sends anything.</source>
+        <translation>服务器在客户端发送任何数据之前就在 recv() 中等待。</translation>
+    </message>
+    <message>
+        <source>The client pauses %1 ms before the next message, so the receiver takes each message out alone. This works only by timing — the weakest of the three fixes.</source>
+        <translation>客户端在下一条消息前暂停 %1 毫秒，让接收方单独取走每一条消息。这只是靠时间间隔 —— 三种方法中最弱的一种。</translation>
+    </message>
+    <message>
+        <source>The server creates a datagram socket (SOCK_DGRAM): descriptor %1. UDP has no connection: no listen(), no accept().</source>
+        <translation>服务器创建一个数据报套接字（SOCK_DGRAM）：描述符 %1。UDP 没有连接：没有 listen()，也没有 accept()。</translation>
+    </message>
+    <message>
+        <source>bind() gives it 127.0.0.1 port %1: datagrams sent there now land in its receive queue.</source>
+        <translation>bind() 给它 127.0.0.1 端口 %1：发往这里的数据报会进入它的接收队列。</translation>
+    </message>
+    <message>
+        <source>The client creates a datagram socket: descriptor %1.</source>
+        <translation>客户端创建一个数据报套接字：描述符 %1。</translation>
+    </message>
+    <message>
+        <source>sendto(%1) sends one %2-byte datagram at once: no handshake before it, no acknowledgement after.</source>
+        <translation>sendto(%1) 立即发出一个 %2 字节的数据报：之前没有握手，之后也没有确认。</translation>
+    </message>
+    <message>
+        <source>recvfrom(1024) returns exactly one datagram, %1 (%2 bytes), from %3. Datagrams keep their boundaries: no sticky packets in UDP.</source>
+        <translation>recvfrom(1024) 恰好返回一个数据报 %1（%2 字节），来自 %3。数据报保留边界：UDP 没有粘包。</translation>
+    </message>
+    <message>
+        <source>recvfrom(%1) with a buffer too small: the %2-byte datagram is cut to %3 bytes, %4, and the rest is lost — the kernel reports it with MSG_TRUNC.</source>
+        <translation>recvfrom(%1) 的缓冲区太小：%2 字节的数据报被截断为 %3 字节 %4，其余部分丢失 —— 内核用 MSG_TRUNC 报告这一点。</translation>
+    </message>
+    <message>
+        <source>The client closes its UDP socket: nothing goes on the wire — there is no connection to end.</source>
+        <translation>客户端关闭 UDP 套接字：网上没有任何报文 —— 没有连接需要结束。</translation>
+    </message>
+    <message>
+        <source>The server closes its UDP socket.</source>
+        <translation>服务器关闭 UDP 套接字。</translation>
+    </message>
+    <message>
+        <source>connect() on a UDP socket sends nothing: it only fixes the peer (port %1, where nobody listens), so that send() works and errors from that peer are reported.</source>
+        <translation>在 UDP 套接字上 connect() 不发送任何东西：它只是固定对端（端口 %1，没有人在监听），这样就能用 send()，并且会报告来自该对端的错误。</translation>
+    </message>
+    <message>
+        <source>send(%1) returns %2: the datagram leaves. Nobody listens on that port, so the kernel there answers with ICMP port unreachable.</source>
+        <translation>send(%1) 返回 %2：数据报发出了。那个端口没有人监听，所以对方内核回复 ICMP 端口不可达。</translation>
+    </message>
+    <message>
+        <source>settimeout(1.0), so the next recv() cannot hang.</source>
+        <translation>settimeout(1.0)，让下一次 recv() 不会一直挂起。</translation>
+    </message>
+    <message>
+        <source>recv() fails with %1: the connected UDP socket remembered the ICMP error and reports it on its next call.</source>
+        <translation>recv() 失败：%1。已连接的 UDP 套接字记住了 ICMP 错误，并在下一次调用时报告。</translation>
+    </message>
+    <message>
+        <source>listen(%1): the socket is LISTEN. The server will never call accept(), so finished connections pile up in the accept queue; Linux lets backlog + 1 = %2 of them wait.</source>
+        <translation>listen(%1)：套接字进入 LISTEN。服务器永远不会调用 accept()，所以已完成的连接在 监听队列里堆积；Linux 允许 backlog + 1 = %2 个连接等待。</translation>
+    </message>
+    <message>
+        <source>%1 calls connect(): the server&apos;s kernel completes the handshake (%2) and puts the connection in the accept queue (%3 waiting). connect() returns %4 although the server never called accept().</source>
+        <translation>%1 调用 connect()：服务器端内核完成握手（%2），并把连接放进 监听队列（%3 个在等待）。尽管服务器从未调用 accept()，connect() 仍返回 %4。</translation>
+    </message>
+    <message>
+        <source>%1 calls connect(), but the accept queue is full (%2 of %3). The server&apos;s kernel drops the SYN silently — no SYN+ACK, no RST — and the client&apos;s kernel sends it again (%4 SYNs: %5). connect() stays blocked.</source>
+        <translation>%1 调用 connect()，但 监听队列已满（%2 / %3）。服务器内核悄悄丢弃 SYN —— 不回 SYN+ACK，也不回 RST —— 客户端内核于是重发（%4 个 SYN：%5）。connect() 一直阻塞。</translation>
+    </message>
+    <message>
+        <source>The server closes its listening socket: the connections nobody accepted are reset (%1) and the waiting client&apos;s connect() gives up.</source>
+        <translation>服务器关闭监听套接字：没有被 accept 的连接被重置（%1），等待中的客户端的 connect() 放弃。</translation>
+    </message>
+    <message>
+        <source>The first server sets SO_REUSEADDR, as real servers do; it matters only when the port is bound again.</source>
+        <translation>第一个服务器设置了 SO_REUSEADDR，真实的服务器都这么做；只有再次绑定该端口时它才起作用。</translation>
+    </message>
+    <message>
+        <source>The server closes the connection first (%1): the side that closes first is the one that ends in TIME_WAIT.</source>
+        <translation>服务器先关闭连接（%1）：先关闭的一方最终进入 TIME_WAIT。</translation>
+    </message>
+    <message>
+        <source>The client&apos;s recv() returns b&apos;&apos;: the server has closed.</source>
+        <translation>客户端的 recv() 返回 b&apos;&apos;：服务器已经关闭。</translation>
+    </message>
+    <message>
+        <source>The client closes too (%1). The server&apos;s end of the connection now waits in TIME_WAIT for %2 s, holding the port.</source>
+        <translation>客户端也关闭（%1）。服务器这一端的连接现在在 TIME_WAIT 中等待 %2 秒，占着这个端口。</translation>
+    </message>
+    <message>
+        <source>The server program closes its listening socket to restart. The old connection stays in TIME_WAIT in the kernel: %1 s left.</source>
+        <translation>服务器程序关闭监听套接字准备重启。旧连接仍在内核中处于 TIME_WAIT：还剩 %1 秒。</translation>
+    </message>
+    <message>
+        <source>The restarted server creates a new socket: descriptor %1.</source>
+        <translation>重启的服务器创建一个新套接字：描述符 %1。</translation>
+    </message>
+    <message>
+        <source>bind() to port %1 without SO_REUSEADDR fails with %2: the connection in TIME_WAIT still holds the port.</source>
+        <translation>不设 SO_REUSEADDR 时 bind() 端口 %1 失败：%2 —— 处于 TIME_WAIT 的连接仍占着这个端口。</translation>
+    </message>
+    <message>
+        <source>setsockopt(SO_REUSEADDR, 1): allow binding a port that only TIME_WAIT connections hold.</source>
+        <translation>setsockopt(SO_REUSEADDR, 1)：允许绑定只被 TIME_WAIT 连接占用的端口。</translation>
+    </message>
+    <message>
+        <source>bind() now succeeds (returns %1) although the old connection is still in TIME_WAIT.</source>
+        <translation>bind() 现在成功了（返回 %1），尽管旧连接仍处于 TIME_WAIT。</translation>
+    </message>
+    <message>
+        <source>listen(): the restarted server takes connections on the same port again.</source>
+        <translation>listen()：重启的服务器又在同一端口上接受连接了。</translation>
+    </message>
+    <message>
+        <source>The server closes its socket.</source>
+        <translation>服务器关闭它的套接字。</translation>
+    </message>
+    <message>
+        <source>%1 sends %2 (%3 bytes).</source>
+        <translation>%1 发送 %2（%3 字节）。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s recv() returns %1 from its current client.</source>
+        <translation>服务器的 recv() 从当前客户端收到 %1。</translation>
+    </message>
+    <message>
+        <source>The server answers %1.</source>
+        <translation>服务器回复 %1。</translation>
+    </message>
+    <message>
+        <source>%1 receives the answer %2.</source>
+        <translation>%1 收到回复 %2。</translation>
+    </message>
+    <message>
+        <source>%1 connects while the server is busy with the first client: the kernel completes the handshake (%2) by itself and keeps the connection in the accept queue until the server calls accept() again.</source>
+        <translation>服务器正忙于第一个客户端时 %1 发起连接：内核自己完成握手（%2），把连接留在 监听队列中，直到服务器再次调用 accept()。</translation>
+    </message>
+    <message>
+        <source>%1 already sends %2: the bytes wait in the receive buffer of its queued connection.</source>
+        <translation>%1 已经发送了 %2：这些字节在它那个排队连接的接收缓冲区里等待。</translation>
+    </message>
+    <message>
+        <source>%1 waits in recv() for an answer — the server is still talking to the first client.</source>
+        <translation>%1 在 recv() 中等待回复 —— 服务器仍在和第一个客户端交谈。</translation>
+    </message>
+    <message>
+        <source>%1 sends the special string %2: it is done.</source>
+        <translation>%1 发送特殊字符串 %2：表示它结束了。</translation>
+    </message>
+    <message>
+        <source>The server receives %1, the special string: it leaves the inner loop, closes this connection and goes back to accept().</source>
+        <translation>服务器收到特殊字符串 %1：它退出内层循环，关闭这个连接，回到 accept()。</translation>
+    </message>
+    <message>
+        <source>Back at the top of the loop, accept() returns at once with descriptor %1: the client %2 had been waiting in the accept queue.</source>
+        <translation>回到循环开头，accept() 立即返回描述符 %1：客户端 %2 一直在 监听队列中等待。</translation>
+    </message>
+    <message>
+        <source>accept() again: no client is waiting, so it blocks — the server is ready for the next one.</source>
+        <translation>再次 accept()：没有客户端在等待，所以它阻塞 —— 服务器准备好迎接下一个客户端。</translation>
+    </message>
+    <message>
+        <source>The server binds 127.0.0.1 port %1: only connections to the loopback address can reach it.</source>
+        <translation>服务器绑定 127.0.0.1 端口 %1：只有发往回环地址的连接才能到达它。</translation>
+    </message>
+    <message>
+        <source>The client connects to the lab&apos;s second address %1: no socket listens there (the server bound 127.0.0.1 only), so the kernel answers %2 and connect() fails with %3.</source>
+        <translation>客户端连接实验网络的第二个地址 %1：那里没有套接字监听（服务器只绑定了 127.0.0.1），所以内核回复 %2，connect() 失败：%3。</translation>
+    </message>
+    <message>
+        <source>The server binds 0.0.0.0 port %1: the wildcard address, every address of the machine.</source>
+        <translation>服务器绑定 0.0.0.0 端口 %1：通配地址，即本机的所有地址。</translation>
+    </message>
+    <message>
+        <source>The client connects to %1 again: now the handshake completes (%2) and connect() returns %3.</source>
+        <translation>客户端再次连接 %1：这次握手完成（%2），connect() 返回 %3。</translation>
     </message>
 </context>
 <context>
@@ -744,140 +1223,6 @@
 <context>
     <name>socklab</name>
     <message>
-        <source>No listening socket in this run.</source>
-        <translation>这次运行中没有监听套接字。</translation>
-    </message>
-    <message>
-        <source>listen(%1): the accept queue holds %2 finished connections (Linux allows backlog + 1)</source>
-        <translation>listen(%1)：监听队列可容纳 %2 个已建立的连接（Linux 允许 backlog + 1 个）</translation>
-    </message>
-    <message>
-        <source>The accept queue appears once the server calls listen().</source>
-        <translation>服务端调用 listen() 之后才会出现监听队列。</translation>
-    </message>
-    <message>
-        <source>%1 :%2 LISTEN</source>
-        <translation>%1 :%2 LISTEN</translation>
-    </message>
-    <message>
-        <source>never calls accept()</source>
-        <translation>从不调用 accept()</translation>
-    </message>
-    <message>
-        <source>connection</source>
-        <translation>连接</translation>
-    </message>
-    <message>
-        <source>ESTABLISHED, waiting</source>
-        <translation>ESTABLISHED，等待中</translation>
-    </message>
-    <message>
-        <source>free slot</source>
-        <translation>空位</translation>
-    </message>
-    <message>
-        <source>accept queue %1 / %2: full — new SYNs are dropped silently</source>
-        <translation>监听队列 %1 / %2：已满——新的 SYN 被悄悄丢弃</translation>
-    </message>
-    <message>
-        <source>accept queue %1 / %2</source>
-        <translation>监听队列 %1 / %2</translation>
-    </message>
-    <message>
-        <source>SYNs to port %1 — answered with SYN+ACK (green) or dropped (red) and sent again by the client&apos;s kernel</source>
-        <translation>发往端口 %1 的 SYN——被回复 SYN+ACK（绿色），或被丢弃（红色）后由客户端内核重发</translation>
-    </message>
-    <message>
-        <source>No SYN yet.</source>
-        <translation>还没有 SYN。</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <source>SYN → SYN+ACK</source>
-        <translation>SYN → SYN+ACK</translation>
-    </message>
-    <message>
-        <source>SYN dropped</source>
-        <translation>SYN 被丢弃</translation>
-    </message>
-    <message>
-        <source>+%1 s</source>
-        <translation>+%1 秒</translation>
-    </message>
-    <message>
-        <source>No connection yet: each connected socket gets a send buffer and a receive buffer.</source>
-        <translation>还没有连接：每个连接套接字都有一个发送缓冲区和一个接收缓冲区。</translation>
-    </message>
-    <message>
-        <source>send() only copies into the send buffer; recv() only takes from the receive buffer</source>
-        <translation>send() 只是把数据复制进发送缓冲区；recv() 只是从接收缓冲区取数据</translation>
-    </message>
-    <message>
-        <source>program → send buffer → network → receive buffer → program; the kernels move the bytes</source>
-        <translation>程序 → 发送缓冲区 → 网络 → 接收缓冲区 → 程序；字节由内核负责搬运</translation>
-    </message>
-    <message>
-        <source>%1 send buffer (SO_SNDBUF)</source>
-        <translation>%1 发送缓冲区（SO_SNDBUF）</translation>
-    </message>
-    <message>
-        <source>%1 B sent, not yet acknowledged · %2 B not yet sent</source>
-        <translation>%1 字节已发送未确认 · %2 字节尚未发送</translation>
-    </message>
-    <message>
-        <source>%1 receive buffer (SO_RCVBUF)</source>
-        <translation>%1 接收缓冲区（SO_RCVBUF）</translation>
-    </message>
-    <message>
-        <source>%1 B taken by recv() so far</source>
-        <translation>recv() 目前已取走 %1 字节</translation>
-    </message>
-    <message>
-        <source>window 0: stop!</source>
-        <translation>窗口为 0：停！</translation>
-    </message>
-    <message>
-        <source>window %1 B</source>
-        <translation>窗口 %1 字节</translation>
-    </message>
-    <message>
-        <source>no ACK yet</source>
-        <translation>还没有 ACK</translation>
-    </message>
-    <message>
-        <source>advertised by %1</source>
-        <translation>由 %1 通告</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n zero-window probe(s)</source>
-        <translation>
-            <numerusform>%n 次零窗口探测</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>at %1 s</source>
-        <translation>于 %1 秒</translation>
-    </message>
-    <message>
-        <source>send() blocked — send buffer full</source>
-        <translation>send() 阻塞——发送缓冲区已满</translation>
-    </message>
-    <message>
-        <source>send #%1: %2 of %3 B copied</source>
-        <translation>第 %1 次 send：已复制 %2 / %3 字节</translation>
-    </message>
-    <message>
-        <source>send #%1: %2 B, still copying</source>
-        <translation>第 %1 次 send：%2 字节，仍在复制</translation>
-    </message>
-    <message>
-        <source>hatched: not yet sent</source>
-        <translation>斜线部分：尚未发送</translation>
-    </message>
-    <message>
         <source>No bytes sent yet.</source>
         <translation>还没有发送任何字节。</translation>
     </message>
@@ -1325,29 +1670,6 @@
     <message>
         <source>Payload length</source>
         <translation>载荷长度</translation>
-    </message>
-</context>
-<context>
-    <name>socklab::Painter</name>
-    <message>
-        <source>%1 :%2</source>
-        <translation>%1 :%2</translation>
-    </message>
-    <message>
-        <source>(program)</source>
-        <translation>（程序）</translation>
-    </message>
-    <message>
-        <source>not measured yet</source>
-        <translation>尚未测量</translation>
-    </message>
-    <message>
-        <source>%1 B of %2 B</source>
-        <translation>%1 / %2 字节</translation>
-    </message>
-    <message>
-        <source>%1 B</source>
-        <translation>%1 字节</translation>
     </message>
 </context>
 <context>
