@@ -71,7 +71,7 @@ void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int curso
     const QList<int> waiting = m.waiting();
     const qint64 queued = qMax<qint64>(0, m.queued);
     const bool full = m.backlog >= 0 && queued >= m.slotCount();
-    const qreal qx = box.right() + 40 * s;
+    const qreal qx = box.right() + 80 * s;
     const qreal slotW = qMin(200 * s, (inner.right() - qx) / qMax(1, slotCount) - 10 * s);
     // The queue's arrow: accept() would take from the head (the left end).
     p.setPen(QPen(st.muted, st.lineWidth, Qt::DashLine));
@@ -128,7 +128,7 @@ void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int curso
     const qreal nameW = qMin(inner.width() * 0.18, 190 * s);
     const qreal ax0 = inner.left() + nameW, ax1 = inner.right() - 50 * s;
     auto tx = [&](qint64 t) { return ax0 + (ax1 - ax0) * qreal(t - t0) / qreal(t1 - t0); };
-    const qreal rowH = qMin(qMax(lh * 2.4, 34 * s), (inner.bottom() - y - sh * 2) / qMax<qreal>(1, all.attempts.size()));
+    const qreal rowH = qMin(qMax(lh * 3.2, 64 * s), (inner.bottom() - y - sh * 2) / qMax<qreal>(1, all.attempts.size()));
     // Seconds ticks.
     const qreal axisY = y + rowH * all.attempts.size() + 4 * s;
     p.setPen(QPen(st.muted, 1));
@@ -172,7 +172,7 @@ void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int curso
                 p.setBrush(c);
                 p.drawEllipse(QPointF(x, cy), r, r);
             }
-            text(p, QRectF(x - 40 * s, cy - r - sh - 1, 80 * s, sh), Qt::AlignHCenter | Qt::AlignBottom,
+            text(p, QRectF(x - 70 * s, cy - r - sh - 1, 140 * s, sh), Qt::AlignHCenter | Qt::AlignBottom,
                  syn.answered ? QCoreApplication::translate("BacklogView", "SYN → SYN+ACK") : syn.dropped ? QCoreApplication::translate("BacklogView", "SYN dropped") : QStringLiteral("SYN"),
                  st.smallFont, c);
             // The retransmission gap, between this SYN and the one before.

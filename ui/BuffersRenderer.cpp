@@ -62,7 +62,7 @@ struct Painter {
     {
         const qreal lh = QFontMetricsF(st.labelFont).height();
         text(QRectF(r.left(), r.top() - lh - 3 * s, r.width(), lh), Qt::AlignLeft | Qt::AlignBottom, title,
-             st.labelFont, st.foreground);
+             st.presenter ? st.smallFont : st.labelFont, st.foreground);
         p.setPen(Qt::NoPen);
         p.setBrush(st.panel);
         p.drawRect(r);
@@ -87,7 +87,7 @@ struct Painter {
         p.drawRect(r);
         QString foot;
         if (!q.known()) foot = QCoreApplication::translate("BuffersView", "not measured yet");
-        else if (q.derived) foot = QCoreApplication::translate("BuffersView", "≈ %1 B of %2 B (from the segments since the last measurement)").arg(q.used).arg(q.capacity);
+        else if (q.derived) foot = QCoreApplication::translate("BuffersView", "≈ %1 B of %2 B (from the segments)").arg(q.used).arg(q.capacity);
         else if (q.capacity > 0) foot = QCoreApplication::translate("BuffersView", "%1 B of %2 B").arg(q.used).arg(q.capacity);
         else foot = QCoreApplication::translate("BuffersView", "%1 B").arg(q.used);
         text(QRectF(r.left(), r.bottom() + 3 * s, r.width(), lh), Qt::AlignLeft | Qt::AlignTop, foot, st.labelFont,
@@ -141,7 +141,7 @@ void paintBuffers(QPainter& qp, const QRectF& area, const Timeline& tl, int curs
     // One lane per direction: sender program, its send buffer, the wire, the receiver's buffer and program.
     auto lane = [&](const EndpointBuffers* from, const EndpointBuffers* to, qreal y0) {
         const qreal w = inner.width();
-        const qreal boxW = w * 0.12, gapW = w * 0.045, barW = w * 0.26, wireW = w - 2 * boxW - 2 * gapW - 2 * barW;
+        const qreal boxW = w * 0.11, gapW = w * 0.055, barW = w * 0.26, wireW = w - 2 * boxW - 2 * gapW - 2 * barW;
         const qreal barH = qMin(laneH * 0.3, 46 * st.scale);
         const qreal cy = y0 + laneH * 0.45;
         const qreal boxH = qMin(laneH * 0.62, QFontMetricsF(st.headerFont).height() * 3.4);

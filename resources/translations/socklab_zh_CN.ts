@@ -71,6 +71,10 @@
 <context>
     <name>BuffersView</name>
     <message>
+        <source>≈ %1 B of %2 B (from the segments)</source>
+        <translation>≈ %1 / %2 字节（由报文段推算）</translation>
+    </message>
+    <message>
         <source>%1 :%2</source>
         <translation>%1 :%2</translation>
     </message>
