@@ -15,8 +15,9 @@ const QSize kExportSize(1600, 1000); // sharp on a slide and on paper
 }
 
 ExportActions::ExportActions(SessionController* session, PlaybackController* playback,
-                             std::function<Exporter()> exporter, QWidget* window)
-    : QObject(window), m_session(session), m_playback(playback), m_exporter(std::move(exporter)), m_window(window),
+                             std::function<Exporter()> exporter, std::function<QString()> view, QWidget* window)
+    : QObject(window), m_session(session), m_playback(playback), m_exporter(std::move(exporter)),
+      m_viewName(std::move(view)), m_window(window),
       m_view(new QAction(this)), m_notes(new QAction(this)), m_copy(new QAction(this))
 {
     m_copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
@@ -35,10 +36,16 @@ void ExportActions::retranslate()
     m_copy->setText(tr("Copy image"));
 }
 
+QString ExportActions::currentView() const
+{
+    const QString name = m_viewName ? m_viewName() : QString();
+    return Exporter::hasView(name) ? name : QStringLiteral("ladder");
+}
+
 bool ExportActions::exportView(const QString& path)
 {
     QString error;
-    if (m_exporter().exportFile(path, QStringLiteral("ladder"), m_session->timeline(), m_playback->cursor(),
+    if (m_exporter().exportFile(path, currentView(), m_session->timeline(), m_playback->cursor(),
                                 kExportSize, &error))
         return true;
     emit errorOccurred(tr("Could not export the view: %1").arg(error));
@@ -48,14 +55,15 @@ bool ExportActions::exportView(const QString& path)
 bool ExportActions::exportNotes(const QString& path)
 {
     QString error;
-    if (m_exporter().exportNotesPdf(path, QStringLiteral("ladder"), m_session->timeline(), &error)) return true;
+    if (m_exporter().exportNotesPdf(path, currentView(), m_session->timeline(), &error)) return true;
     emit errorOccurred(tr("Could not export the lecture notes: %1").arg(error));
     return false;
 }
 
 void ExportActions::chooseViewFile()
 {
-    const QString base = m_session->scenarioId() + QStringLiteral("-%1").arg(m_playback->cursor() + 1);
+    const QString base =
+        QStringLiteral("%1-%2-%3").arg(m_session->scenarioId(), currentView()).arg(m_playback->cursor() + 1);
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Export view"), base + QStringLiteral(".png"),
                                                       tr("Images (*.png *.svg *.pdf)"));
     if (!path.isEmpty()) exportView(path);
@@ -64,14 +72,14 @@ void ExportActions::chooseViewFile()
 void ExportActions::chooseNotesFile()
 {
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Export lecture notes"),
-                                                      m_session->scenarioId() + QStringLiteral("-notes.pdf"),
+                                                      m_session->scenarioId() + QLatin1Char('-') + currentView() + QStringLiteral("-notes.pdf"),
                                                       tr("PDF documents (*.pdf)"));
     if (!path.isEmpty()) exportNotes(path);
 }
 
 void ExportActions::copyImage()
 {
-    m_exporter().copyToClipboard(QStringLiteral("ladder"), m_session->timeline(), m_playback->cursor(), kExportSize);
+    m_exporter().copyToClipboard(currentView(), m_session->timeline(), m_playback->cursor(), kExportSize);
 }
 
 } // namespace socklab

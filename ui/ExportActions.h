@@ -1,7 +1,8 @@
 #pragma once
-// File ▸ Export: the current view as PNG/SVG/PDF, lecture notes (one PDF page
-// per step with its caption), and Copy image. Renders through Exporter, the
-// same code as `socklab export`, at the cursor the window shows.
+// File ▸ Export: the view the user is looking at (ladder, states, stream, …)
+// as PNG/SVG/PDF, lecture notes (one PDF page per step with its caption), and
+// Copy image. Renders through Exporter, the same code as `socklab export`, at
+// the cursor the window shows.
 
 #include <QObject>
 
@@ -22,14 +23,16 @@ class ExportActions final : public QObject
     Q_OBJECT
 
 public:
-    // `style` gives the exporter of the moment (presenter or not, light or dark).
+    // `exporter` gives the exporter of the moment (presenter or not, light or dark),
+    // `view` the Exporter name of the view the user is looking at.
     ExportActions(SessionController* session, PlaybackController* playback, std::function<Exporter()> exporter,
-                  QWidget* window);
+                  std::function<QString()> view, QWidget* window);
 
     void addTo(QMenu* menu);
     void retranslate();
     bool exportView(const QString& path);  // by extension: .png .svg .pdf
     bool exportNotes(const QString& path); // lecture notes PDF
+    QString currentView() const;           // falls back to "ladder" for a view the exporter lacks
 
 signals:
     void errorOccurred(const QString& message);
@@ -42,6 +45,7 @@ private:
     SessionController* m_session;
     PlaybackController* m_playback;
     std::function<Exporter()> m_exporter;
+    std::function<QString()> m_viewName;
     QWidget* m_window;
     QAction* m_view;
     QAction* m_notes;

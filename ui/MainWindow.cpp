@@ -1,22 +1,24 @@
 #include "MainWindow.h"
 
 #include "Captions.h"
-#include "CodePane.h"
 #include "ErrorBanner.h"
-#include "EventLogPane.h"
 #include "ExportActions.h"
 #include "Exporter.h"
 #include "HelpDialogs.h"
 #include "LadderView.h"
 #include "LanguageSwitcher.h"
+#include "LessonViewsPane.h"
 #include "NarrationBar.h"
-#include "PacketLayersPane.h"
+#include "PaneDocks.h"
 #include "PlaybackBar.h"
 #include "PlaybackController.h"
+#include "ProgramSession.h"
+#include "RunProgramsDialog.h"
 #include "ScenarioCatalog.h"
 #include "ScenarioListPane.h"
 #include "SessionController.h"
 #include "StateMachineView.h"
+#include "ViewFocus.h"
 #include "ViewStyle.h"
 
 #include <QActionGroup>
@@ -25,8 +27,10 @@
 #include <QFileDialog>
 #include <QGuiApplication>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -36,12 +40,16 @@
 
 namespace socklab {
 
+namespace {
+constexpr int kStateVersion = 1; // dock layout with the lesson views
+}
+
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_session(new SessionController(this)), m_playback(new PlaybackController(this)),
       m_language(new LanguageSwitcher(this)), m_scenarios(new ScenarioListPane(this)),
       m_banner(new ErrorBanner(this)), m_narration(new NarrationBar(this)),
       m_bar(new PlaybackBar(m_playback, this)), m_ladder(new LadderView(this)), m_states(new StateMachineView(this)),
-      m_captureLabel(new QLabel(this)), m_stepLabel(new QLabel(this))
+      m_panes(new PaneDocks(this)), m_focus(new ViewFocus(this)), m_captureLabel(new QLabel(this)), m_stepLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("socklabMainWindow"));
     setDockOptions(AnimatedDocks | AllowTabbedDocks | GroupedDragging);
@@ -58,7 +66,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("mainSplitter"));
-    split->addWidget(m_scenarios);
+    split->addWidget(createLeftColumn());
     split->addWidget(centre);
     split->addWidget(m_states);
     split->setStretchFactor(0, 0);
@@ -67,7 +75,13 @@ MainWindow::MainWindow(QWidget* parent)
     split->setSizes({230, 800, 380});
     setCentralWidget(split);
 
-    createPanes();
+    connect(m_panes, &PaneDocks::packetSelected, this, &MainWindow::selectPacket);
+    m_focus->watch(m_ladder, QStringLiteral("ladder"));
+    m_focus->watch(m_states, QStringLiteral("states"));
+    for (const QString& name : {QStringLiteral("stream"), QStringLiteral("buffers"), QStringLiteral("backlog")})
+        m_focus->watch(lessonViews()->viewWidget(name), name);
+    connect(lessonViews(), &QTabWidget::tabBarClicked, this,
+            [this](int) { QTimer::singleShot(0, this, [this] { m_focus->setCurrent(lessonViews()->currentViewName()); }); });
     createMenus();
     for (QAction* a : m_bar->actions())
         addAction(a); // shortcuts work wherever the focus is in the window
@@ -94,33 +108,22 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::createPanes()
+QWidget* MainWindow::createLeftColumn()
 {
-    m_layers = new PacketLayersPane(this);
-    m_code = new CodePane(this);
-    m_log = new EventLogPane(this);
-    QDockWidget* layers = addPaneDock(m_layers, "packetLayersDock");
-    QDockWidget* code = addPaneDock(m_code, "codeDock");
-    QDockWidget* log = addPaneDock(m_log, "eventLogDock");
-    tabifyDockWidget(layers, code);
-    tabifyDockWidget(code, log);
-    code->raise();
-    connect(m_log, &EventLogPane::packetSelected, this, &MainWindow::selectPacket);
+    m_left = new QWidget(this);
+    auto* column = new QVBoxLayout(m_left);
+    column->setContentsMargins(0, 0, 0, 6);
+    column->addWidget(m_scenarios, 1);
+    m_programsButton = new QPushButton(m_left);
+    m_programsButton->setIcon(QIcon::fromTheme(QStringLiteral("utilities-terminal")));
+    connect(m_programsButton, &QPushButton::clicked, this, &MainWindow::openRunPrograms);
+    column->addWidget(m_programsButton);
+    return m_left;
 }
 
-QDockWidget* MainWindow::addPaneDock(QWidget* pane, const char* objectName)
-{
-    auto* dock = new QDockWidget(this);
-    dock->setObjectName(QString::fromLatin1(objectName));
-    // A pane may ask for more height than a 768-pixel projector can spare: let the user decide.
-    pane->setMinimumHeight(120);
-    dock->setWidget(pane);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
-                      | QDockWidget::DockWidgetClosable);
-    addDockWidget(Qt::BottomDockWidgetArea, dock);
-    m_docks << dock;
-    return dock;
-}
+QList<QDockWidget*> MainWindow::secondaryDocks() const { return m_panes->secondaryDocks(); }
+QDockWidget* MainWindow::lessonDock() const { return m_panes->lessonDock(); }
+LessonViewsPane* MainWindow::lessonViews() const { return m_panes->lessonViews(); }
 
 void MainWindow::createMenus()
 {
@@ -130,9 +133,13 @@ void MainWindow::createMenus()
     m_fileMenu->addSeparator();
     m_pcapAct = m_fileMenu->addAction(QString(), this, &MainWindow::exportPcapFile);
     m_exports = new ExportActions(
-        m_session, m_playback, [this] { return Exporter(viewStyle()); }, this);
+        m_session, m_playback, [this] { return Exporter(viewStyle()); }, [this] { return m_focus->current(); },
+        this);
     connect(m_exports, &ExportActions::errorOccurred, m_banner, &ErrorBanner::showMessage);
     m_exports->addTo(m_fileMenu);
+    m_fileMenu->addSeparator();
+    m_programsAct = m_fileMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_R), this,
+                                          &MainWindow::openRunPrograms);
     m_fileMenu->addSeparator();
     m_quitAct = m_fileMenu->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
 
@@ -152,7 +159,7 @@ void MainWindow::createMenus()
         group->addAction(a);
     }
     m_viewMenu->addSeparator();
-    for (QDockWidget* d : m_docks)
+    for (QDockWidget* d : m_panes->allDocks())
         m_viewMenu->addAction(d->toggleViewAction());
 
     m_helpMenu = menuBar()->addMenu(QString());
@@ -167,6 +174,9 @@ void MainWindow::retranslate()
     m_saveAct->setText(tr("&Save session…"));
     m_pcapAct->setText(tr("Export &pcap…"));
     m_quitAct->setText(tr("&Quit"));
+    m_programsAct->setText(tr("&Run my programs…"));
+    m_programsButton->setText(tr("Run my programs…"));
+    m_programsButton->setToolTip(tr("Run your own server and client in the lab and watch them here"));
     m_playMenu->setTitle(tr("&Playback"));
     m_viewMenu->setTitle(tr("&View"));
     m_presenterAct->setText(tr("&Presenter mode"));
@@ -174,9 +184,7 @@ void MainWindow::retranslate()
     m_helpMenu->setTitle(tr("&Help"));
     m_glossaryAct->setText(tr("&Glossary"));
     m_aboutAct->setText(tr("&About socklab"));
-    m_docks.at(0)->setWindowTitle(tr("Packet layers"));
-    m_docks.at(1)->setWindowTitle(tr("Code"));
-    m_docks.at(2)->setWindowTitle(tr("Event log"));
+    m_panes->retranslate();
     m_scenarios->retranslate();
     m_narration->retranslate();
     m_bar->retranslate();
@@ -209,25 +217,61 @@ void MainWindow::openScenario(const QString& id)
 {
     m_playback->pause();
     m_banner->hide();
+    if (m_programs && m_programs->session()->running()) m_followPrograms = false; // until that run ends
     m_scenarios->setCurrent(id);
     m_session->openScenario(id);
     QSettings().setValue(QStringLiteral("window/scenario"), id);
 }
 
+void MainWindow::showProgramsTimeline(const Timeline& tl)
+{
+    if (!m_followPrograms) return;
+    // Live: a student watching their programs sees each new event as it comes.
+    const bool follow = !m_session->isRecording() || m_playback->cursor() >= m_playback->lastIndex();
+    if (!m_session->isRecording()) {
+        m_playback->pause();
+        m_banner->hide();
+        m_scenarios->list()->setCurrentItem(nullptr); // choosing a scenario again must start it
+    }
+    m_session->showRecording(tl);
+    if (follow) m_playback->setCursor(m_playback->lastIndex());
+}
+
+void MainWindow::openRunPrograms()
+{
+    if (!m_programs) {
+        m_programs = new RunProgramsDialog(this);
+        connect(m_programs, &RunProgramsDialog::timelineChanged, this, &MainWindow::showProgramsTimeline);
+        connect(m_programs, &RunProgramsDialog::runFinished, this, [this] { m_followPrograms = true; });
+    }
+    m_programs->show();
+    m_programs->raise();
+    m_programs->activateWindow();
+}
+
 void MainWindow::onTimelineChanged()
 {
     const Timeline& tl = m_session->timeline();
+    const bool newScenario = tl.scenarioId != m_shownScenario;
+    m_shownScenario = tl.scenarioId;
     m_playback->setTimeline(tl, m_session->hasNextStep());
     m_ladder->setTimeline(tl);
     m_states->setTimeline(tl);
-    m_layers->setTimeline(tl);
-    m_code->setTimeline(tl);
-    m_log->setTimeline(tl);
+    m_panes->setTimeline(tl);
+    if (newScenario) {
+        // Export the picture the scenario is about until the user clicks another view.
+        const QString lesson = LessonViewsPane::viewForScenario(tl.scenarioId);
+        m_focus->setCurrent(lesson.isEmpty() ? QStringLiteral("ladder") : lesson);
+    }
     m_bar->refresh();
     onCursorChanged(m_playback->cursor());
     const char* title = ScenarioCatalog::title(tl.scenarioId);
-    setWindowTitle(tl.scenarioId.isEmpty() ? QStringLiteral("socklab")
-                                           : tr("socklab — %1").arg(QCoreApplication::translate("Scenario", title)));
+    if (tl.scenarioId.isEmpty())
+        setWindowTitle(QStringLiteral("socklab"));
+    else if (m_session->isRecording())
+        setWindowTitle(tr("socklab — your programs"));
+    else
+        setWindowTitle(tr("socklab — %1").arg(QCoreApplication::translate("Scenario", title)));
     updateStatus();
 }
 
@@ -246,17 +290,14 @@ void MainWindow::onCursorChanged(int cursor)
     m_narration->setCaption(captionForCursor(tl, cursor), stepText);
     m_ladder->setCursor(cursor);
     m_states->setCursor(cursor);
-    m_layers->setCursor(cursor);
-    m_code->setCursor(cursor);
-    m_log->setCursor(cursor);
+    m_panes->setCursor(cursor);
 }
 
 void MainWindow::selectPacket(int eventIndex)
 {
     // One selection for every view; the event log does not echo it back.
     m_ladder->setSelected(eventIndex);
-    m_layers->setSelectedPacket(eventIndex);
-    m_log->setSelectedPacket(eventIndex);
+    m_panes->selectPacket(eventIndex);
 }
 
 void MainWindow::onBusyChanged(bool busy)
@@ -273,7 +314,9 @@ void MainWindow::updateStatus()
     const QString mode = m_session->timeline().captureMode;
     m_captureLabel->setText(tr("Capture: %1").arg(SessionController::captureModeText(mode)));
     m_captureLabel->setToolTip(SessionController::captureModeTooltip(mode));
-    if (m_session->isReplay())
+    if (m_session->isRecording())
+        m_stepLabel->setText(tr("Your own programs, recorded in the lab: step through, save or export it."));
+    else if (m_session->isReplay())
         m_stepLabel->setText(tr("Replaying a saved session: no sockets are opened."));
     else if (m_session->isLive() && m_session->hasNextStep())
         m_stepLabel->setText(tr("%1 of %2 steps run on real sockets. Step past the end to run the next one.")
@@ -294,12 +337,10 @@ void MainWindow::setPresenter(bool on)
     if (on) {
         m_statesBeforePresenter = windowState();
         m_dockStateBeforePresenter = saveState();
-        for (QDockWidget* d : m_docks)
-            d->hide();
-        m_scenarios->hide();
+        m_left->hide();
         showFullScreen();
     } else {
-        m_scenarios->show();
+        m_left->show();
         restoreState(m_dockStateBeforePresenter);
         setWindowState(m_statesBeforePresenter & ~Qt::WindowFullScreen);
     }
@@ -307,9 +348,7 @@ void MainWindow::setPresenter(bool on)
     m_narration->setPresenter(on);
     m_bar->setPresenter(on);
     m_scenarios->setPresenter(on);
-    m_layers->setPresenter(on);
-    m_code->setPresenter(on);
-    m_log->setPresenter(on);
+    m_panes->setPresenter(on); // after restoreState: it decides which docks a presenter keeps
     applyStyle();
 }
 
@@ -319,6 +358,7 @@ void MainWindow::applyStyle()
 {
     m_ladder->setStyle(viewStyle());
     m_states->setStyle(viewStyle());
+    m_panes->setStyle(viewStyle());
 }
 
 void MainWindow::openSessionFile()
@@ -329,6 +369,7 @@ void MainWindow::openSessionFile()
     m_playback->pause();
     if (m_session->openSession(path)) {
         m_banner->hide();
+        m_followPrograms = !(m_programs && m_programs->session()->running());
         m_scenarios->setCurrent(m_session->scenarioId());
     }
 }
@@ -358,12 +399,13 @@ void MainWindow::restoreSettings()
         move(avail.center() - rect().center());
         if (avail.width() < 1600) setWindowState(Qt::WindowMaximized); // a laptop or a projector: use all of it
     }
-    if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray())) {
+    if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray(), kStateVersion)) {
         // The ladder and the narration are the lesson: the panes get about a quarter of the height.
         // Sized once the window has its real geometry (after show and maximize).
         QTimer::singleShot(0, this, [this] {
             const int h = height() * 27 / 100;
-            resizeDocks(m_docks, QList<int>(m_docks.size(), h), Qt::Vertical);
+            const QList<QDockWidget*> docks = m_panes->allDocks();
+            resizeDocks(docks, QList<int>(docks.size(), h), Qt::Vertical);
         });
     }
 }
@@ -373,7 +415,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     if (m_presenter) setPresenter(false);
     QSettings s;
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("window/state"), saveState(kStateVersion));
     QMainWindow::closeEvent(event);
 }
 

@@ -1,9 +1,12 @@
 #pragma once
 // The classroom window: scenario list, ladder, state machine, narration and
-// playback, with the panes (packet layers, code, event log) in docks. It only
-// composes: the session (real sockets or a replay) lives in SessionController,
+// playback, with the panes (packet layers, code, event log, lesson views) in
+// docks (PaneDocks). It only composes: the session (real sockets, a replay, or
+// the user's own programs from "Run my programs…") lives in SessionController,
 // the cursor in PlaybackController, and every view is a function of
 // (timeline, cursor) pushed to it from here.
+
+#include "Timeline.h"
 
 #include <QMainWindow>
 
@@ -12,23 +15,25 @@ class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QPushButton;
 
 namespace socklab {
 
-class CodePane;
 class ErrorBanner;
-class EventLogPane;
 class ExportActions;
 class LadderView;
+class LessonViewsPane;
 class StateMachineView;
 class ViewStyle;
 class LanguageSwitcher;
 class NarrationBar;
-class PacketLayersPane;
+class PaneDocks;
 class PlaybackBar;
 class PlaybackController;
+class RunProgramsDialog;
 class ScenarioListPane;
 class SessionController;
+class ViewFocus;
 
 class MainWindow final : public QMainWindow
 {
@@ -42,6 +47,10 @@ public:
     void setPresenter(bool on);
     bool isPresenter() const { return m_presenter; }
     bool setLanguage(const QString& lang); // "en" or "zh_CN"
+    // A recording of the user's own programs (RunProgramsDialog::timelineChanged),
+    // live as it grows: it replaces the scenario in every view.
+    void showProgramsTimeline(const socklab::Timeline& tl);
+    void openRunPrograms(); // File ▸ Run my programs…
 
     SessionController* session() const { return m_session; }
     PlaybackController* playback() const { return m_playback; }
@@ -50,10 +59,15 @@ public:
     ScenarioListPane* scenarioList() const { return m_scenarios; }
     ErrorBanner* errorBanner() const { return m_banner; }
     QLabel* captureLabel() const { return m_captureLabel; }
-    QList<QDockWidget*> secondaryDocks() const { return m_docks; }
+    QList<QDockWidget*> secondaryDocks() const;
+    QDockWidget* lessonDock() const;
+    LessonViewsPane* lessonViews() const;
     LadderView* ladder() const { return m_ladder; }
     StateMachineView* stateMachine() const { return m_states; }
     ExportActions* exports() const { return m_exports; }
+    ViewFocus* viewFocus() const { return m_focus; }
+    QAction* runProgramsAction() const { return m_programsAct; }
+    RunProgramsDialog* programsDialog() const { return m_programs; } // null until first opened
     ViewStyle viewStyle() const;
 
 protected:
@@ -61,8 +75,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void createPanes();
-    QDockWidget* addPaneDock(QWidget* pane, const char* objectName);
+    QWidget* createLeftColumn();
     void createMenus();
     void retranslate();
     void onTimelineChanged();
@@ -85,21 +98,25 @@ private:
     PlaybackBar* m_bar;
     LadderView* m_ladder;
     StateMachineView* m_states;
+    PaneDocks* m_panes;
+    ViewFocus* m_focus;
     ExportActions* m_exports = nullptr;
-    PacketLayersPane* m_layers = nullptr;
-    CodePane* m_code = nullptr;
-    EventLogPane* m_log = nullptr;
-    QList<QDockWidget*> m_docks;
+    RunProgramsDialog* m_programs = nullptr;
+    QWidget* m_left = nullptr; // scenario list and the Run my programs button
+    QPushButton* m_programsButton = nullptr;
     QLabel* m_captureLabel;
     QLabel* m_stepLabel;
 
     QMenu *m_fileMenu = nullptr, *m_viewMenu = nullptr, *m_playMenu = nullptr, *m_helpMenu = nullptr,
           *m_langMenu = nullptr;
-    QAction *m_openAct = nullptr, *m_saveAct = nullptr, *m_pcapAct = nullptr, *m_quitAct = nullptr;
+    QAction *m_openAct = nullptr, *m_saveAct = nullptr, *m_pcapAct = nullptr, *m_quitAct = nullptr,
+            *m_programsAct = nullptr;
     QAction *m_presenterAct = nullptr, *m_enAct = nullptr, *m_zhAct = nullptr;
     QAction *m_glossaryAct = nullptr, *m_aboutAct = nullptr;
 
+    QString m_shownScenario; // the scenario id of the timeline the views show
     bool m_presenter = false;
+    bool m_followPrograms = true; // false once the user leaves a run of their programs for a scenario
     Qt::WindowStates m_statesBeforePresenter;
     QByteArray m_dockStateBeforePresenter;
 };

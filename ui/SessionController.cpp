@@ -46,6 +46,7 @@ void SessionController::openScenario(const QString& id)
     }
     m_scenarioId = id;
     m_replay = false;
+    m_recording = false;
     m_live = false;
     m_stepCount = 0;
     m_nextStep = 0;
@@ -62,7 +63,7 @@ void SessionController::openScenario(const QString& id)
 
 void SessionController::reset()
 {
-    if (!m_scenarioId.isEmpty()) openScenario(m_scenarioId);
+    if (!m_scenarioId.isEmpty() && !m_recording) openScenario(m_scenarioId);
 }
 
 void SessionController::stepForward()
@@ -120,6 +121,7 @@ bool SessionController::openSession(const QString& path)
     m_timeline = std::move(r.timeline);
     m_scenarioId = m_timeline.scenarioId;
     m_replay = true;
+    m_recording = false;
     m_live = false;
     m_stepCount = int(m_timeline.steps.size());
     m_nextStep = m_stepCount;
@@ -127,6 +129,25 @@ bool SessionController::openSession(const QString& path)
     emit timelineChanged(m_timeline);
     emit sessionChanged();
     return true;
+}
+
+void SessionController::showRecording(const Timeline& tl)
+{
+    if (!m_recording) {
+        // The scenario's sockets are not needed any more.
+        ++m_generation;
+        QMetaObject::invokeMethod(m_worker, &SessionWorker::stop, Qt::QueuedConnection);
+    }
+    m_timeline = tl;
+    m_scenarioId = tl.scenarioId;
+    m_recording = true;
+    m_replay = false;
+    m_live = false;
+    m_stepCount = int(m_timeline.steps.size());
+    m_nextStep = m_stepCount;
+    setBusy(false);
+    emit timelineChanged(m_timeline);
+    emit sessionChanged();
 }
 
 bool SessionController::saveSession(const QString& path)

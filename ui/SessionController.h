@@ -30,6 +30,9 @@ public:
     void stepForward();                   // runs the scenario's next step on the real sockets
 
     bool openSession(const QString& path); // replay: no sockets
+    // Shows a recording made elsewhere (the user's own programs, "Run my programs…"),
+    // as it grows: no scenario steps, nothing to reset.
+    void showRecording(const Timeline& tl);
     bool saveSession(const QString& path);
     bool exportPcap(const QString& path);
 
@@ -38,6 +41,7 @@ public:
     bool isBusy() const { return m_busy; }
     bool isReplay() const { return m_replay; }
     bool isLive() const { return m_live; } // started, and not a replay
+    bool isRecording() const { return m_recording; } // showing the user's own programs
     bool hasNextStep() const { return m_live && m_nextStep < m_stepCount; }
     int nextStep() const { return m_nextStep; }
     int stepCount() const { return m_stepCount; }
@@ -69,6 +73,7 @@ private:
     bool m_busy = false;
     bool m_live = false;
     bool m_replay = false;
+    bool m_recording = false;
 };
 
 } // namespace socklab

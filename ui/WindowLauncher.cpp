@@ -2,12 +2,38 @@
 
 #include "ByteStreamRenderer.h"
 #include "MainWindow.h"
+#include "PlaybackController.h"
+#include "SessionController.h"
 
 #include <QApplication>
 #include <QLocale>
 #include <QSettings>
 
 namespace socklab {
+
+namespace {
+
+// SOCKLAB_WINDOW_SCENARIO=id[:steps] (not in the usage: for screenshots and
+// demos) opens a scenario with its first `steps` steps (default: all) already
+// run on real sockets and the cursor at the end, as if stepped there by hand.
+void openScenarioFromEnvironment(MainWindow& window, const QString& spec)
+{
+    const QString id = spec.section(QLatin1Char(':'), 0, 0);
+    bool ok = false;
+    const int wanted = spec.section(QLatin1Char(':'), 1, 1).toInt(&ok);
+    const int steps = ok ? wanted : 1 << 20;
+    SessionController* session = window.session();
+    QObject::connect(session, &SessionController::sessionChanged, &window, [&window, session, steps] {
+        if (!session->isLive() || session->isBusy()) return;
+        if (session->hasNextStep() && session->nextStep() < steps)
+            session->stepForward();
+        else
+            window.playback()->end();
+    });
+    window.openScenario(id);
+}
+
+} // namespace
 
 int runWindow(const WindowOptions& options)
 {
@@ -22,7 +48,11 @@ int runWindow(const WindowOptions& options)
     window.setLanguage(lang);
     window.show();
     if (options.presenter) window.setPresenter(true);
-    window.openScenario(QSettings().value(QStringLiteral("window/scenario"), QStringLiteral("handshake")).toString());
+    if (const QString spec = qEnvironmentVariable("SOCKLAB_WINDOW_SCENARIO"); !spec.isEmpty())
+        openScenarioFromEnvironment(window, spec);
+    else
+        window.openScenario(
+            QSettings().value(QStringLiteral("window/scenario"), QStringLiteral("handshake")).toString());
     return QApplication::exec();
 }
 

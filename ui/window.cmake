@@ -5,13 +5,16 @@ target_sources(socklab_ui PRIVATE
     ExportActions.cpp ExportActions.h
     HelpDialogs.cpp HelpDialogs.h
     LanguageSwitcher.cpp LanguageSwitcher.h
+    LessonViewsPane.cpp LessonViewsPane.h
     MainWindow.cpp MainWindow.h
     NarrationBar.cpp NarrationBar.h
+    PaneDocks.cpp PaneDocks.h
     PlaybackBar.cpp PlaybackBar.h
     PlaybackController.cpp PlaybackController.h
     ScenarioListPane.cpp ScenarioListPane.h
     SessionController.cpp SessionController.h
     SessionWorker.cpp SessionWorker.h
+    ViewFocus.cpp ViewFocus.h
     WindowLauncher.cpp WindowLauncher.h
 )
 # Panes: event log, packet layers, code (owner: panes).

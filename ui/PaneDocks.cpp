@@ -1,0 +1,98 @@
+#include "PaneDocks.h"
+
+#include "CodePane.h"
+#include "EventLogPane.h"
+#include "LessonViewsPane.h"
+#include "PacketLayersPane.h"
+#include "ViewStyle.h"
+
+#include <QDockWidget>
+#include <QMainWindow>
+
+namespace socklab {
+
+PaneDocks::PaneDocks(QMainWindow* window)
+    : QObject(window), m_window(window), m_layers(new PacketLayersPane(window)), m_code(new CodePane(window)),
+      m_log(new EventLogPane(window)), m_lesson(new LessonViewsPane(window))
+{
+    QDockWidget* layers = addDock(m_layers, "packetLayersDock");
+    QDockWidget* code = addDock(m_code, "codeDock");
+    QDockWidget* log = addDock(m_log, "eventLogDock");
+    m_secondary = {layers, code, log};
+    m_lessonDock = addDock(m_lesson, "lessonViewsDock");
+    window->tabifyDockWidget(layers, code);
+    window->tabifyDockWidget(code, log);
+    window->tabifyDockWidget(log, m_lessonDock);
+    code->raise();
+    connect(m_log, &EventLogPane::packetSelected, this, &PaneDocks::packetSelected);
+}
+
+QDockWidget* PaneDocks::addDock(QWidget* pane, const char* objectName)
+{
+    auto* dock = new QDockWidget(m_window);
+    dock->setObjectName(QString::fromLatin1(objectName));
+    // A pane may ask for more height than a 768-pixel projector can spare: let the user decide.
+    pane->setMinimumHeight(120);
+    dock->setWidget(pane);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                      | QDockWidget::DockWidgetClosable);
+    m_window->addDockWidget(Qt::BottomDockWidgetArea, dock);
+    return dock;
+}
+
+void PaneDocks::setTimeline(const Timeline& tl)
+{
+    m_layers->setTimeline(tl);
+    m_code->setTimeline(tl);
+    m_log->setTimeline(tl);
+    m_lesson->setTimeline(tl);
+    if (tl.scenarioId == m_scenarioId) return;
+    m_scenarioId = tl.scenarioId;
+    // Sticky packets, buffers, backlog: their picture is the lesson, not the code.
+    if (!LessonViewsPane::viewForScenario(m_scenarioId).isEmpty()) {
+        if (m_presenter) m_lessonDock->show();
+        m_lessonDock->raise();
+    } else if (m_presenter) {
+        m_lessonDock->hide();
+    }
+}
+
+void PaneDocks::setCursor(int cursor)
+{
+    m_layers->setCursor(cursor);
+    m_code->setCursor(cursor);
+    m_log->setCursor(cursor);
+    m_lesson->setCursor(cursor);
+}
+
+void PaneDocks::selectPacket(int eventIndex)
+{
+    m_layers->setSelectedPacket(eventIndex);
+    m_log->setSelectedPacket(eventIndex);
+}
+
+void PaneDocks::setStyle(const ViewStyle& style) { m_lesson->setStyle(style); }
+
+void PaneDocks::setPresenter(bool on)
+{
+    m_presenter = on;
+    if (on) {
+        for (QDockWidget* d : std::as_const(m_secondary))
+            d->hide();
+        m_lessonDock->setVisible(!LessonViewsPane::viewForScenario(m_scenarioId).isEmpty());
+    }
+    m_layers->setPresenter(on);
+    m_code->setPresenter(on);
+    m_log->setPresenter(on);
+}
+
+void PaneDocks::retranslate()
+{
+    m_secondary.at(0)->setWindowTitle(tr("Packet layers"));
+    m_secondary.at(1)->setWindowTitle(tr("Code"));
+    m_secondary.at(2)->setWindowTitle(tr("Event log"));
+    m_lessonDock->setWindowTitle(tr("Lesson views"));
+    m_lesson->retranslate();
+}
+
+} // namespace socklab
