@@ -2,21 +2,35 @@
 // warnings, stepping at the end runs the next real step, the view state at a
 // cursor does not depend on the path, presenter mode, sessions, languages.
 
+#include "BacklogView.h"
+#include "BuffersView.h"
+#include "ByteStreamRenderer.h"
+#include "ByteStreamView.h"
 #include "CodePane.h"
 #include "ErrorBanner.h"
+#include "ExportActions.h"
+#include "Exporter.h"
+#include "LadderView.h"
+#include "LessonViewsPane.h"
 #include "MainWindow.h"
 #include "NarrationBar.h"
 #include "PlaybackBar.h"
 #include "PlaybackController.h"
+#include "RunProgramsDialog.h"
 #include "ScenarioCatalog.h"
 #include "ScenarioListPane.h"
+#include "ScenarioRun.h"
 #include "SessionController.h"
+#include "StateMachineView.h"
 #include "TimelineJson.h"
 
 #include <QDockWidget>
+#include <QImage>
 #include <QJsonDocument>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -245,4 +259,141 @@ TEST_F(WindowTest, LanguageSwitchRetranslatesTheWindow)
     EXPECT_TRUE(w.playbackBar()->positionText().startsWith(QStringLiteral("事件")));
     ASSERT_TRUE(w.setLanguage(QStringLiteral("en")));
     EXPECT_TRUE(QTest::qWaitFor([&] { return fileMenu() == QStringLiteral("&File"); })) << fileMenu().toStdString();
+}
+
+TEST_F(WindowTest, LessonViewTabFollowsTheCursorAndPicksTheScenariosView)
+{
+    registerLessonViews();
+    MainWindow w;
+    w.show();
+    LessonViewsPane* lesson = w.lessonViews();
+    ASSERT_NE(lesson, nullptr);
+    ASSERT_NE(w.lessonDock(), nullptr);
+    EXPECT_EQ(w.lessonDock()->widget(), lesson);
+    EXPECT_EQ(lesson->count(), 3);
+
+    ASSERT_TRUE(openAndWait(w, QStringLiteral("sticky")));
+    runToTheEnd(w);
+    EXPECT_EQ(lesson->currentViewName(), QStringLiteral("stream"));
+    EXPECT_EQ(lesson->currentWidget(), lesson->byteStream());
+    EXPECT_FALSE(w.lessonDock()->visibleRegion().isEmpty()) << "the lesson dock is raised for sticky";
+    EXPECT_EQ(w.exports()->currentView(), QStringLiteral("stream"));
+    PlaybackController* pc = w.playback();
+    const auto followed = [&] {
+        return lesson->byteStream()->cursor() == pc->cursor() && lesson->buffers()->cursor() == pc->cursor()
+               && lesson->backlog()->cursor() == pc->cursor();
+    };
+    EXPECT_EQ(pc->cursor(), w.session()->timeline().size() - 1);
+    EXPECT_TRUE(followed());
+    for (int i = 0; i < 5; ++i)
+        pc->back();
+    EXPECT_LT(pc->cursor(), w.session()->timeline().size() - 1);
+    EXPECT_TRUE(followed());
+    pc->setCursor(3);
+    EXPECT_TRUE(followed());
+
+    ASSERT_TRUE(openAndWait(w, QStringLiteral("fix-delimiter")));
+    EXPECT_EQ(lesson->currentViewName(), QStringLiteral("stream"));
+    ASSERT_TRUE(openAndWait(w, QStringLiteral("buffers")));
+    EXPECT_EQ(lesson->currentViewName(), QStringLiteral("buffers"));
+    EXPECT_EQ(w.exports()->currentView(), QStringLiteral("buffers"));
+    ASSERT_TRUE(openAndWait(w, QStringLiteral("backlog")));
+    EXPECT_EQ(lesson->currentViewName(), QStringLiteral("backlog"));
+    ASSERT_TRUE(openAndWait(w, QStringLiteral("handshake")));
+    EXPECT_EQ(lesson->currentViewName(), QStringLiteral("backlog")) << "a scenario without a lesson view keeps the tab";
+    EXPECT_EQ(w.exports()->currentView(), QStringLiteral("ladder"));
+}
+
+TEST_F(WindowTest, ExportViewExportsTheViewLastClicked)
+{
+    registerLessonViews();
+    QTemporaryDir dir;
+    MainWindow w;
+    w.show();
+    ASSERT_TRUE(openAndWait(w, QStringLiteral("handshake")));
+    runToTheEnd(w);
+    EXPECT_EQ(w.exports()->currentView(), QStringLiteral("ladder"));
+    QTest::mouseClick(w.stateMachine(), Qt::LeftButton, {}, QPoint(5, 5));
+    EXPECT_EQ(w.exports()->currentView(), QStringLiteral("states"));
+    const QString states = dir.filePath(QStringLiteral("states.png"));
+    ASSERT_TRUE(w.exports()->exportView(states));
+    QTest::mouseClick(w.ladder()->viewport(), Qt::LeftButton, {}, QPoint(5, 5));
+    EXPECT_EQ(w.exports()->currentView(), QStringLiteral("ladder"));
+    const QString ladder = dir.filePath(QStringLiteral("ladder.png"));
+    ASSERT_TRUE(w.exports()->exportView(ladder));
+    // The two files are the two different pictures, as `socklab export` draws them.
+    const Exporter exporter(w.viewStyle());
+    const QImage img(states);
+    ASSERT_FALSE(img.isNull());
+    EXPECT_EQ(img.convertToFormat(QImage::Format_ARGB32),
+              exporter.image(QStringLiteral("states"), w.session()->timeline(), w.playback()->cursor(), img.size())
+                  .convertToFormat(QImage::Format_ARGB32));
+    EXPECT_NE(QImage(ladder).convertToFormat(QImage::Format_ARGB32), img.convertToFormat(QImage::Format_ARGB32));
+}
+
+TEST_F(WindowTest, RunMyProgramsActionOpensTheDialog)
+{
+    MainWindow w;
+    w.show();
+    QAction* act = w.runProgramsAction();
+    ASSERT_NE(act, nullptr);
+    EXPECT_TRUE(w.menuBar()->actions().at(0)->menu()->actions().contains(act)) << "in the File menu";
+    EXPECT_FALSE(act->text().isEmpty());
+    EXPECT_EQ(w.programsDialog(), nullptr);
+    act->trigger();
+    ASSERT_NE(w.programsDialog(), nullptr);
+    EXPECT_TRUE(w.programsDialog()->isVisible());
+    EXPECT_FALSE(w.programsDialog()->isModal());
+    w.programsDialog()->close();
+    // The button under the scenario list opens the same dialog again.
+    QPushButton* button = nullptr;
+    for (QPushButton* b : w.findChildren<QPushButton*>())
+        if (b->text() == act->text().remove(QLatin1Char('&'))) button = b;
+    ASSERT_NE(button, nullptr);
+    RunProgramsDialog* first = w.programsDialog();
+    button->click();
+    EXPECT_EQ(w.programsDialog(), first);
+    EXPECT_TRUE(first->isVisible());
+    first->close();
+}
+
+TEST_F(WindowTest, ProgramsTimelineReachesTheLadderAndPlayback)
+{
+    registerLessonViews();
+    // A real recording: the handshake run by the engine, handed over as the dialog would.
+    Timeline tl = test::runScenario(QStringLiteral("handshake"));
+    ASSERT_GT(tl.size(), 10);
+    tl.scenarioId = QStringLiteral("lab");
+    MainWindow w;
+    w.show();
+    w.openRunPrograms();
+    ASSERT_NE(w.programsDialog(), nullptr);
+    EXPECT_EQ(w.ladder()->renderer().layout().actorCount(), 0);
+    Q_EMIT w.programsDialog()->timelineChanged(tl);
+    EXPECT_TRUE(w.session()->isRecording());
+    EXPECT_FALSE(w.session()->hasNextStep());
+    EXPECT_EQ(w.session()->timeline().size(), tl.size());
+    EXPECT_EQ(w.ladder()->renderer().layout().actorCount(), 2);
+    EXPECT_FALSE(w.ladder()->renderer().layout().rows().isEmpty());
+    EXPECT_EQ(w.playback()->eventCount(), tl.size());
+    EXPECT_EQ(w.playback()->cursor(), tl.size() - 1) << "a live recording is followed to its end";
+    EXPECT_EQ(w.ladder()->cursor(), tl.size() - 1);
+    EXPECT_EQ(w.lessonViews()->byteStream()->cursor(), tl.size() - 1);
+    EXPECT_TRUE(w.windowTitle().contains(QStringLiteral("programs"))) << w.windowTitle().toStdString();
+    // Playback works on it as on a scenario, and never asks for sockets.
+    QSignalSpy busy(w.session(), &SessionController::busyChanged);
+    w.playback()->home();
+    w.playback()->step();
+    EXPECT_EQ(w.ladder()->cursor(), w.playback()->cursor());
+    EXPECT_LT(w.playback()->cursor(), tl.size() - 1);
+    w.playback()->end();
+    w.session()->reset(); // nothing to reset: the programs are the user's
+    EXPECT_EQ(busy.count(), 0);
+    // And export.
+    QTemporaryDir dir;
+    ASSERT_TRUE(w.exports()->exportView(dir.filePath(QStringLiteral("lab.png"))));
+    EXPECT_GT(QImage(dir.filePath(QStringLiteral("lab.png"))).width(), 100);
+    // A scenario chosen afterwards runs again on real sockets.
+    ASSERT_TRUE(openAndWait(w, QStringLiteral("handshake")));
+    EXPECT_FALSE(w.session()->isRecording());
 }

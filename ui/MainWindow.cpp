@@ -244,8 +244,11 @@ void MainWindow::openRunPrograms()
         connect(m_programs, &RunProgramsDialog::timelineChanged, this, &MainWindow::showProgramsTimeline);
         connect(m_programs, &RunProgramsDialog::runFinished, this, [this] { m_followPrograms = true; });
     }
-    m_programs->show();
-    m_programs->raise();
+    if (!m_programs->isVisible()) {
+        m_programs->show(); // a new window comes up in front
+        return;
+    }
+    m_programs->raise(); // already open, maybe behind the main window
     m_programs->activateWindow();
 }
 
