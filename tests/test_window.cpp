@@ -16,6 +16,7 @@
 #include "NarrationBar.h"
 #include "PlaybackBar.h"
 #include "PlaybackController.h"
+#include "ProgramSession.h"
 #include "RunProgramsDialog.h"
 #include "ScenarioCatalog.h"
 #include "ScenarioListPane.h"
@@ -396,4 +397,27 @@ TEST_F(WindowTest, ProgramsTimelineReachesTheLadderAndPlayback)
     // A scenario chosen afterwards runs again on real sockets.
     ASSERT_TRUE(openAndWait(w, QStringLiteral("handshake")));
     EXPECT_FALSE(w.session()->isRecording());
+}
+
+TEST_F(WindowTest, StudentsOwnProgramsAnimateInTheWindow)
+{
+    MainWindow w;
+    w.show();
+    ASSERT_TRUE(openAndWait(w, QStringLiteral("handshake")));
+    w.openRunPrograms();
+    RunProgramsDialog* dialog = w.programsDialog();
+    ASSERT_NE(dialog, nullptr);
+    dialog->openExample(3); // sticky packets: needs no typing
+    QSignalSpy finished(dialog, &RunProgramsDialog::runFinished);
+    QSignalSpy timelines(dialog, &RunProgramsDialog::timelineChanged);
+    ASSERT_TRUE(dialog->run()) << dialog->status().toStdString();
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_GT(timelines.count(), 0);
+    EXPECT_TRUE(w.session()->isRecording());
+    const Timeline& shown = w.session()->timeline();
+    EXPECT_EQ(shown.size(), dialog->session()->timeline().size());
+    EXPECT_GE(shown.countOf(EventKind::Segment), 3) << "at least the handshake of the student's client";
+    EXPECT_GE(w.ladder()->renderer().layout().actorCount(), 2);
+    EXPECT_EQ(w.ladder()->cursor(), w.playback()->cursor());
+    dialog->close();
 }
