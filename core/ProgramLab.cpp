@@ -1,5 +1,7 @@
 #include "ProgramLab.h"
 
+#include "CaptureSetup.h"
+
 #include "Lab.h"
 #include "LabThread.h"
 #include "PacketAnnotator.h"
@@ -78,21 +80,13 @@ bool ProgramLab::start(QString* error)
     m_annotator = std::make_unique<PacketAnnotator>([this](uint16_t l, uint16_t r) { return ownerActor(l, r); });
     m_watcher = std::make_unique<SocketWatcher>(*m_recorder);
 
-    if (!m_options.pcapPath.isEmpty()) {
-        if (m_lab->mode() == CaptureMode::StatesOnly)
-            return fail(QStringLiteral("cannot write a pcap in states-only mode: nothing is captured (%1)")
-                            .arg(m_lab->fallbackReason()));
-        m_pcap = std::make_unique<PcapWriter>();
-        if (!m_pcap->open(m_options.pcapPath, 1)) return fail(m_pcap->error());
-    }
-    if (m_lab->mode() != CaptureMode::StatesOnly) {
-        m_tap = std::make_unique<PacketTap>(*m_lab);
+    {
         // The lab holds nothing but these programs' traffic: capture all of it.
-        if (!m_tap->start(PacketTap::filterForPorts({}, {}), &err)) return fail(err);
-        if (m_pcap && m_tap->linkType() != 1) {
-            m_pcap->close();
-            if (!m_pcap->open(m_options.pcapPath, m_tap->linkType())) return fail(m_pcap->error());
-        }
+        CaptureSetup capture;
+        if (!startCapture(*m_lab, PacketTap::filterForPorts({}, {}), m_options.pcapPath, capture, &err))
+            return fail(err);
+        m_tap = std::move(capture.tap);
+        m_pcap = std::move(capture.pcap);
     }
     m_labThread->run([this] { m_diag = std::make_unique<SockDiag>(); });
 

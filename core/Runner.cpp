@@ -1,6 +1,7 @@
 #include "Runner.h"
 
 #include "Actor.h"
+#include "CaptureSetup.h"
 #include "PacketDecoder.h"
 #include "PcapFile.h"
 #include "SockDiag.h"
@@ -93,31 +94,19 @@ bool Runner::start(QString* error)
     for (const ActorSpec& a : m_scenario.actors)
         m_timeline.actors.append({a.name, a.role, a.codeFile, {}});
 
-    // Open the pcap first: an unwritable path must fail before any socket exists.
-    if (!m_options.pcapPath.isEmpty()) {
-        if (m_lab->mode() == CaptureMode::StatesOnly)
-            return fail(QStringLiteral("cannot write a pcap in states-only mode: nothing is captured (%1)")
-                            .arg(m_lab->fallbackReason()));
-        m_pcap = std::make_unique<PcapWriter>();
-        if (!m_pcap->open(m_options.pcapPath, 1)) return fail(m_pcap->error());
-    }
-    if (m_lab->mode() != CaptureMode::StatesOnly) {
-        m_tap = std::make_unique<PacketTap>(*m_lab);
-        const QList<uint16_t> ports{m_port, m_port2};
-        QString err;
-        if (!m_tap->start(PacketTap::filterForPorts(ports, ports), &err)) return fail(err);
-        if (m_pcap && m_tap->linkType() != 1) {
-            m_pcap->close();
-            if (!m_pcap->open(m_options.pcapPath, m_tap->linkType())) return fail(m_pcap->error());
-        }
-    }
+    const QList<uint16_t> ports{m_port, m_port2};
+    CaptureSetup capture;
+    QString err;
+    if (!startCapture(*m_lab, PacketTap::filterForPorts(ports, ports), m_options.pcapPath, capture, &err))
+        return fail(err);
+    m_tap = std::move(capture.tap);
+    m_pcap = std::move(capture.pcap);
     // The netlink socket must be born inside the lab to see the lab's sockets.
     std::thread([this] {
         if (m_lab->enterThisThread()) m_diag = std::make_unique<SockDiag>();
     }).join();
     for (const ActorSpec& spec : m_scenario.actors) {
         auto a = std::make_unique<Actor>(spec.name, *m_lab, *m_recorder);
-        QString err;
         if (!a->start(&err)) return fail(QStringLiteral("actor %1: %2").arg(spec.name, err));
         m_actors.push_back(std::move(a));
     }

@@ -12,11 +12,6 @@ namespace socklab {
 
 namespace {
 
-QString tr(const char* s, const char* c = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("ByteStreamView", s, c, n);
-}
-
 // Printable text of some stream bytes (UTF-8 where whole, dots elsewhere).
 QString preview(const QByteArray& b, int maxChars)
 {
@@ -46,7 +41,7 @@ void paintByteStream(QPainter& p, const QRectF& area, const Timeline& tl, int cu
     p.setFont(st.headerFont);
     p.setPen(st.foreground);
     if (m.sender.isEmpty()) {
-        p.drawText(area, Qt::AlignCenter, tr("No bytes sent yet."));
+        p.drawText(area, Qt::AlignCenter, QCoreApplication::translate("ByteStreamView", "No bytes sent yet."));
         p.restore();
         return;
     }
@@ -60,7 +55,7 @@ void paintByteStream(QPainter& p, const QRectF& area, const Timeline& tl, int cu
 
     // send() calls: alternating shades of the sender's colour, so that where
     // one call ends and the next begins is visible on the byte line.
-    rowLabel(tr("%1 send()").arg(m.sender), y);
+    rowLabel(QCoreApplication::translate("ByteStreamView", "%1 send()").arg(m.sender), y);
     p.setFont(st.smallFont);
     for (int i = 0; i < m.sends.size(); ++i) {
         const ByteRange& s = m.sends[i];
@@ -69,12 +64,12 @@ void paintByteStream(QPainter& p, const QRectF& area, const Timeline& tl, int cu
         p.setPen(st.background);
         p.drawRect(r);
         p.setPen(st.foreground);
-        if (r.width() > 40) p.drawText(r, Qt::AlignCenter, tr("#%1: %2 B").arg(i + 1).arg(s.end - s.begin));
+        if (r.width() > 40) p.drawText(r, Qt::AlignCenter, QCoreApplication::translate("ByteStreamView", "#%1: %2 B").arg(i + 1).arg(s.end - s.begin));
     }
     y += rowH + 6 * st.scale;
 
     // The byte line: what the receiver's stream holds, with no marks between messages.
-    rowLabel(tr("byte stream"), y);
+    rowLabel(QCoreApplication::translate("ByteStreamView", "byte stream"), y);
     p.setPen(QPen(st.muted, st.lineWidth));
     p.drawLine(QPointF(left, y + rowH / 2), QPointF(right, y + rowH / 2));
     p.setFont(st.smallFont);
@@ -85,7 +80,7 @@ void paintByteStream(QPainter& p, const QRectF& area, const Timeline& tl, int cu
     y += rowH + 6 * st.scale;
 
     // recv() results as brackets; a bracket over two or more send() blocks is a lost boundary.
-    rowLabel(tr("%1 recv()").arg(m.receiver), y);
+    rowLabel(QCoreApplication::translate("ByteStreamView", "%1 recv()").arg(m.receiver), y);
     for (int i = 0; i < m.recvs.size(); ++i) {
         const ByteRange& r = m.recvs[i];
         int touched = 0;
@@ -103,8 +98,8 @@ void paintByteStream(QPainter& p, const QRectF& area, const Timeline& tl, int cu
         p.drawPath(path);
         p.setFont(st.smallFont);
         p.setPen(st.foreground);
-        const QString label = merged ? tr("recv #%1: %2 B from %3 send() calls").arg(i + 1).arg(r.end - r.begin).arg(touched)
-                                     : tr("recv #%1: %2 B").arg(i + 1).arg(r.end - r.begin);
+        const QString label = merged ? QCoreApplication::translate("ByteStreamView", "recv #%1: %2 B from %3 send() calls").arg(i + 1).arg(r.end - r.begin).arg(touched)
+                                     : QCoreApplication::translate("ByteStreamView", "recv #%1: %2 B").arg(i + 1).arg(r.end - r.begin);
         p.drawText(QRectF(x0, y + rowH * 0.6, qMax<qreal>(x1 - x0, 160), rowH * 0.6), Qt::AlignLeft | Qt::AlignTop,
                    label);
     }
@@ -112,7 +107,7 @@ void paintByteStream(QPainter& p, const QRectF& area, const Timeline& tl, int cu
 
     // Messages the receiver's parser recovered (the lesson's three fixes).
     if (!m.messages.isEmpty()) {
-        rowLabel(tr("messages"), y);
+        rowLabel(QCoreApplication::translate("ByteStreamView", "messages"), y);
         for (const ByteRange& msg : m.messages) {
             const QRectF r(x(msg.begin), y + 4, qMax<qreal>(2, x(msg.end) - x(msg.begin)), rowH - 8);
             p.setPen(QPen(st.highlight, st.lineWidth));
@@ -121,7 +116,7 @@ void paintByteStream(QPainter& p, const QRectF& area, const Timeline& tl, int cu
             p.setFont(st.labelFont);
             p.setPen(st.foreground);
             p.drawText(r.adjusted(-20, 0, 40, 0), Qt::AlignCenter,
-                       tr("%1 (%2 B)").arg(preview(msg.bytes, 24)).arg(msg.bytes.size()));
+                       QCoreApplication::translate("ByteStreamView", "%1 (%2 B)").arg(preview(msg.bytes, 24)).arg(msg.bytes.size()));
         }
         y += rowH;
     }
@@ -130,12 +125,12 @@ void paintByteStream(QPainter& p, const QRectF& area, const Timeline& tl, int cu
     if (!m.messages.isEmpty()) {
         p.setPen(st.foreground);
         p.drawText(note, Qt::AlignLeft,
-                   tr("The receiver's parser recovered %n message(s), whatever each recv() returned.", nullptr,
+                   QCoreApplication::translate("ByteStreamView", "The receiver's parser recovered %n message(s), whatever each recv() returned.", nullptr,
                       int(m.messages.size())));
     } else if (m.mergedRecvs() > 0) {
         p.setPen(st.errorColor());
         p.drawText(note, Qt::AlignLeft,
-                   tr("Boundaries lost: one recv() returned the bytes of several send() calls (sticky packets)."));
+                   QCoreApplication::translate("ByteStreamView", "Boundaries lost: one recv() returned the bytes of several send() calls (sticky packets)."));
     }
     p.restore();
 }
