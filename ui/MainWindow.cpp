@@ -64,7 +64,7 @@ MainWindow::MainWindow(QWidget* parent)
     column->addWidget(m_narration);
     column->addWidget(m_bar);
 
-    auto* split = new QSplitter(Qt::Horizontal, this);
+    auto* split = m_split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("mainSplitter"));
     split->addWidget(createLeftColumn());
     split->addWidget(centre);
@@ -266,6 +266,7 @@ void MainWindow::onTimelineChanged()
         const QString lesson = LessonViewsPane::viewForScenario(tl.scenarioId);
         m_focus->setCurrent(lesson.isEmpty() ? QStringLiteral("ladder") : lesson);
     }
+    if (m_ladder->renderer().layout().actorCount() != m_fittedActors) fitPresenterSplit();
     m_bar->refresh();
     onCursorChanged(m_playback->cursor());
     const char* title = ScenarioCatalog::title(tl.scenarioId);
@@ -340,11 +341,13 @@ void MainWindow::setPresenter(bool on)
     if (on) {
         m_statesBeforePresenter = windowState();
         m_dockStateBeforePresenter = saveState();
+        m_splitBeforePresenter = m_split->saveState();
         m_left->hide();
         showFullScreen();
     } else {
         m_left->show();
         restoreState(m_dockStateBeforePresenter);
+        m_split->restoreState(m_splitBeforePresenter);
         setWindowState(m_statesBeforePresenter & ~Qt::WindowFullScreen);
     }
     statusBar()->setVisible(!on);
@@ -353,6 +356,19 @@ void MainWindow::setPresenter(bool on)
     m_scenarios->setPresenter(on);
     m_panes->setPresenter(on); // after restoreState: it decides which docks a presenter keeps
     applyStyle();
+    fitPresenterSplit();
+}
+
+void MainWindow::fitPresenterSplit()
+{
+    m_fittedActors = m_ladder->renderer().layout().actorCount();
+    if (!m_presenter) return;
+    // The ladder keeps the width its columns need in large type; the state diagram,
+    // whose labels are small, gets the rest, up to 40%, to be read from the back of a room.
+    const int w = m_split->width();
+    const int need = int(m_ladder->renderer().layout().minimumWidth()) + 24;
+    const int states = std::clamp(w - need, std::min(380, w / 4), w * 40 / 100);
+    m_split->setSizes({0, w - states, states});
 }
 
 ViewStyle MainWindow::viewStyle() const { return ViewStyle(m_presenter, palette()); }

@@ -16,6 +16,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QPushButton;
+class QSplitter;
 
 namespace socklab {
 
@@ -87,6 +88,7 @@ private:
     void saveSessionFile();
     void exportPcapFile();
     void applyStyle();
+    void fitPresenterSplit();
     void restoreSettings();
 
     SessionController* m_session;
@@ -114,11 +116,14 @@ private:
     QAction *m_presenterAct = nullptr, *m_enAct = nullptr, *m_zhAct = nullptr;
     QAction *m_glossaryAct = nullptr, *m_aboutAct = nullptr;
 
+    int m_fittedActors = 0;  // the ladder's columns when the presenter's splitter was last fitted
     QString m_shownScenario; // the scenario id of the timeline the views show
     bool m_presenter = false;
     bool m_followPrograms = true; // false once the user leaves a run of their programs for a scenario
     Qt::WindowStates m_statesBeforePresenter;
     QByteArray m_dockStateBeforePresenter;
+    QByteArray m_splitBeforePresenter;
+    QSplitter* m_split = nullptr;
 };
 
 } // namespace socklab
