@@ -93,7 +93,8 @@ QString CommandLine::usage()
         "  socklab run ID [--json] [--pcap FILE] [--lang L] run a scenario on real sockets\n"
         "  socklab export ID --out FILE.png|.svg|.pdf [--step N | --all] [--view V]\n"
         "                 [--lang L] [--presenter] [--size WxH]\n"
-        "  socklab lab [--json] [--pcap FILE] [--timeout S] -- COMMAND [ARG...] [--- COMMAND ...]\n");
+        "  socklab lab [--json] [--pcap FILE] [--timeout S] -- COMMAND [ARG...] [--- COMMAND ...]\n"
+        "  socklab lab --attach [ADDR:]PORT [--timeout S] [--json] [--pcap FILE]  watch a host loopback port\n");
 }
 
 bool CommandLine::parse(const QStringList& argv, Invocation& out, QString* error)

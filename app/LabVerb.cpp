@@ -1,5 +1,6 @@
 #include "LabVerb.h"
 
+#include "HostAttach.h"
 #include "ProgramLab.h"
 #include "TextFormatter.h"
 #include "TimelineJson.h"
@@ -8,7 +9,9 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <poll.h>
 #include <thread>
 #include <unistd.h>
@@ -46,6 +49,10 @@ QString programLine(const Event& e)
                                                                           : n->args.value("reason").toString());
     if (n->code == QLatin1String("killed")) return QStringLiteral("%1 killed with SIGKILL").arg(who);
     if (n->code == QLatin1String("no-socket")) return QStringLiteral("%1 note: never opened a TCP or UDP socket").arg(who);
+    if (n->code == QLatin1String("attach-states-only"))
+        return QStringLiteral("note: %1 (%2)").arg(n->args.value("text").toString(), n->args.value("reason").toString());
+    if (n->code == QLatin1String("attach-nothing-seen"))
+        return QStringLiteral("note: nothing used port %1 on the loopback").arg(n->args.value("port").toInt());
     if (n->code == QLatin1String("non-loopback-listen"))
         return QStringLiteral("%1 note: listens on %2:%3 (not loopback; inside the lab nothing outside can reach it)")
             .arg(who, n->args.value("address").toString()).arg(n->args.value("port").toInt());
@@ -69,6 +76,60 @@ void forwardStdin(ProgramLab& lab, int program, bool& open)
     lab.closeStdin(program);
 }
 
+std::atomic<bool> g_interrupted{false};
+
+void onInterrupt(int) { g_interrupted = true; }
+
+void printTimeline(const Timeline& tl, const QString& captureLine, bool json, const QStringList& problems,
+                   const QStringList& warnings)
+{
+    QTextStream out(stdout);
+    if (json) {
+        QJsonObject doc = timelineToJson(tl);
+        doc.insert("problems", QJsonArray::fromStringList(problems));
+        doc.insert("warnings", QJsonArray::fromStringList(warnings));
+        out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+    } else {
+        out << captureLine << '\n';
+        for (const Event& e : tl.events()) {
+            const QString text = programLine(e);
+            if (!text.isEmpty()) out << QStringLiteral("%1  %2\n").arg(double(e.tUs) / 1e6, 10, 'f', 6).arg(text);
+        }
+    }
+    out.flush();
+    for (const QString& w : warnings)
+        QTextStream(stderr) << "socklab: note: " << w << '\n';
+}
+
+// `lab --attach PORT`: observe programs already running on the host until the
+// timeout or Ctrl-C; observation only, nothing is sent to them.
+int runAttach(const QString& target, bool json, HostAttachOptions options)
+{
+    QString error;
+    if (!HostAttach::parseTarget(target, &options.port, &options.address, &error)) return fail(2, error);
+    HostAttach attach(options);
+    if (!attach.start(&error)) return fail(1, error);
+    struct sigaction sa{};
+    sa.sa_handler = onInterrupt;
+    ::sigemptyset(&sa.sa_mask);
+    struct sigaction oldInt{}, oldTerm{};
+    ::sigaction(SIGINT, &sa, &oldInt);
+    ::sigaction(SIGTERM, &sa, &oldTerm);
+    attach.runToEnd(&g_interrupted);
+    ::sigaction(SIGINT, &oldInt, nullptr);
+    ::sigaction(SIGTERM, &oldTerm, nullptr);
+    const Timeline& tl = attach.timeline();
+    const QString where = options.address.isEmpty() ? QStringLiteral("loopback") : options.address;
+    const QString line = attach.capturing()
+        ? QStringLiteral("capture: host (host loopback, packets of port %1 on %2 only)").arg(options.port).arg(where)
+        : QStringLiteral("capture: states-only (%1)").arg(HostAttach::statesOnlyText());
+    printTimeline(tl, line, json, {}, attach.warnings());
+    if (attach.socketsSeen() == 0 && tl.countOf(EventKind::Segment) + tl.countOf(EventKind::Datagram) == 0)
+        return fail(1, QStringLiteral("nothing observed on port %1: is a program listening or connecting there?")
+                           .arg(options.port));
+    return 0;
+}
+
 } // namespace
 
 int runLabVerb(const QStringList& args)
@@ -77,10 +138,17 @@ int runLabVerb(const QStringList& args)
     QString pcap;
     ProgramLabOptions options;
     options.capture = qEnvironmentVariable("SOCKLAB_CAPTURE");
+    QString attachTarget;
+    bool attach = false;
     int i = 0;
     for (; i < args.size() && args[i] != QLatin1String("--"); ++i) {
         const QString& a = args[i];
-        if (a == QLatin1String("--json")) {
+        if (a == QLatin1String("--attach")) {
+            if (++i >= args.size() || args[i] == QLatin1String("--"))
+                return fail(2, QStringLiteral("--attach needs a port: socklab lab --attach PORT [--timeout S]"));
+            attach = true;
+            attachTarget = args[i];
+        } else if (a == QLatin1String("--json")) {
             json = true;
         } else if (a == QLatin1String("--pcap")) {
             if (++i >= args.size() || args[i] == QLatin1String("--")) return fail(2, QStringLiteral("--pcap needs a file name"));
@@ -93,6 +161,16 @@ int runLabVerb(const QStringList& args)
         } else {
             return fail(2, QStringLiteral("unknown option for lab: %1 (the programs come after --)").arg(a));
         }
+    }
+    if (attach) {
+        if (i < args.size())
+            return fail(2, QStringLiteral("--attach observes programs already running: no command after --"));
+        HostAttachOptions a;
+        a.durationMs = options.timeoutMs;
+        a.pcapPath = options.pcapPath;
+        if (options.capture == QLatin1String("states-only") || options.capture == QLatin1String("host"))
+            a.capture = options.capture;
+        return runAttach(attachTarget, json, a);
     }
     QList<QStringList> commands{{}};
     for (++i; i < args.size(); ++i) {
@@ -117,23 +195,7 @@ int runLabVerb(const QStringList& args)
         forwardStdin(lab, reader, stdinOpen);
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
-    const Timeline& tl = lab.timeline();
-    QTextStream out(stdout);
-    if (json) {
-        QJsonObject doc = timelineToJson(tl);
-        doc.insert("problems", QJsonArray::fromStringList(lab.problems()));
-        doc.insert("warnings", QJsonArray::fromStringList(lab.warnings()));
-        out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
-    } else {
-        out << formatCaptureLine(tl) << '\n';
-        for (const Event& e : tl.events()) {
-            const QString text = programLine(e);
-            if (!text.isEmpty()) out << QStringLiteral("%1  %2\n").arg(double(e.tUs) / 1e6, 10, 'f', 6).arg(text);
-        }
-    }
-    out.flush();
-    for (const QString& w : lab.warnings())
-        QTextStream(stderr) << "socklab: note: " << w << '\n';
+    printTimeline(lab.timeline(), formatCaptureLine(lab.timeline()), json, lab.problems(), lab.warnings());
     if (!lab.problems().isEmpty()) return fail(1, lab.problems().join(QStringLiteral("; ")));
     return 0;
 }

@@ -24,3 +24,9 @@ qt_add_resources(socklab_core "python_examples"
     BASE ${PROJECT_SOURCE_DIR}/resources/examples/python
     FILES ${SOCKLAB_PYTHON_EXAMPLE_PATHS}
 )
+
+# Attaching to programs already running on the host (socklab lab --attach PORT).
+target_sources(socklab_core PRIVATE
+    HostAttach.cpp HostAttach.h
+    HostSockets.cpp HostSockets.h
+)
