@@ -166,6 +166,55 @@
     </message>
 </context>
 <context>
+    <name>ByteStreamView</name>
+    <message>
+        <source>No bytes sent yet.</source>
+        <translation>还没有发送任何字节。</translation>
+    </message>
+    <message>
+        <source>%1 send()</source>
+        <translation>%1 send()</translation>
+    </message>
+    <message>
+        <source>#%1: %2 B</source>
+        <translation>#%1：%2 字节</translation>
+    </message>
+    <message>
+        <source>byte stream</source>
+        <translation>字节流</translation>
+    </message>
+    <message>
+        <source>%1 recv()</source>
+        <translation>%1 recv()</translation>
+    </message>
+    <message>
+        <source>recv #%1: %2 B from %3 send() calls</source>
+        <translation>第 %1 次 recv：%2 字节，来自 %3 次 send() 调用</translation>
+    </message>
+    <message>
+        <source>recv #%1: %2 B</source>
+        <translation>第 %1 次 recv：%2 字节</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>%1 (%2 B)</source>
+        <translation>%1（%2 字节）</translation>
+    </message>
+    <message numerus="yes">
+        <source>The receiver&apos;s parser recovered %n message(s), whatever each recv() returned.</source>
+        <translation>
+            <numerusform>无论每次 recv() 返回什么，接收方的解析器都还原出了 %n 条消息。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Boundaries lost: one recv() returned the bytes of several send() calls (sticky packets).</source>
+        <translation>消息边界丢失：一次 recv() 返回了多次 send() 的数据（粘包）。</translation>
+    </message>
+</context>
+<context>
     <name>Captions</name>
     <message>
         <source>ConnectionRefusedError: nobody listens on that port</source>
@@ -1225,55 +1274,6 @@
     </message>
 </context>
 <context>
-    <name>socklab</name>
-    <message>
-        <source>No bytes sent yet.</source>
-        <translation>还没有发送任何字节。</translation>
-    </message>
-    <message>
-        <source>%1 send()</source>
-        <translation>%1 send()</translation>
-    </message>
-    <message>
-        <source>#%1: %2 B</source>
-        <translation>#%1：%2 字节</translation>
-    </message>
-    <message>
-        <source>byte stream</source>
-        <translation>字节流</translation>
-    </message>
-    <message>
-        <source>%1 recv()</source>
-        <translation>%1 recv()</translation>
-    </message>
-    <message>
-        <source>recv #%1: %2 B from %3 send() calls</source>
-        <translation>第 %1 次 recv：%2 字节，来自 %3 次 send() 调用</translation>
-    </message>
-    <message>
-        <source>recv #%1: %2 B</source>
-        <translation>第 %1 次 recv：%2 字节</translation>
-    </message>
-    <message>
-        <source>messages</source>
-        <translation>消息</translation>
-    </message>
-    <message>
-        <source>%1 (%2 B)</source>
-        <translation>%1（%2 字节）</translation>
-    </message>
-    <message numerus="yes">
-        <source>The receiver&apos;s parser recovered %n message(s), whatever each recv() returned.</source>
-        <translation>
-            <numerusform>无论每次 recv() 返回什么，接收方的解析器都还原出了 %n 条消息。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Boundaries lost: one recv() returned the bytes of several send() calls (sticky packets).</source>
-        <translation>消息边界丢失：一次 recv() 返回了多次 send() 的数据（粘包）。</translation>
-    </message>
-</context>
-<context>
     <name>socklab::CodePane</name>
     <message>
         <source>No code to show for this session.</source>
@@ -1433,6 +1433,33 @@
     </message>
 </context>
 <context>
+    <name>socklab::LessonViewsPane</name>
+    <message>
+        <source>Byte stream</source>
+        <translation>字节流</translation>
+    </message>
+    <message>
+        <source>Buffers</source>
+        <translation>缓冲区</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>监听队列</translation>
+    </message>
+    <message>
+        <source>What send() wrote and what each recv() got: message boundaries are not kept</source>
+        <translation>send() 写入了什么、每次 recv() 取到了什么：消息边界不会被保留</translation>
+    </message>
+    <message>
+        <source>Send and receive queues, the advertised window, zero-window probes</source>
+        <translation>发送缓冲区与接收缓冲区、通告的窗口、零窗口探测</translation>
+    </message>
+    <message>
+        <source>The listen() accept queue: finished connections waiting for accept()</source>
+        <translation>listen() 的监听队列：已完成握手、等待 accept() 取走的连接</translation>
+    </message>
+</context>
+<context>
     <name>socklab::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -1481,18 +1508,6 @@
     <message>
         <source>&amp;About socklab</source>
         <translation>关于 socklab(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Packet layers</source>
-        <translation>报文分层</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <source>Event log</source>
-        <translation>事件日志</translation>
     </message>
     <message>
         <source>The Chinese translation could not be loaded.</source>
@@ -1549,6 +1564,26 @@
     <message>
         <source>Packet captures (*.pcap)</source>
         <translation>抓包文件（*.pcap）</translation>
+    </message>
+    <message>
+        <source>&amp;Run my programs…</source>
+        <translation>运行我的程序(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Run my programs…</source>
+        <translation>运行我的程序…</translation>
+    </message>
+    <message>
+        <source>Run your own server and client in the lab and watch them here</source>
+        <translation>在实验环境中运行你自己写的服务端和客户端，并在这里观察它们</translation>
+    </message>
+    <message>
+        <source>socklab — your programs</source>
+        <translation>socklab — 你的程序</translation>
+    </message>
+    <message>
+        <source>Your own programs, recorded in the lab: step through, save or export it.</source>
+        <translation>你自己的程序，已在实验环境中录下：可以逐步查看、保存或导出。</translation>
     </message>
 </context>
 <context>
@@ -1674,6 +1709,25 @@
     <message>
         <source>Payload length</source>
         <translation>载荷长度</translation>
+    </message>
+</context>
+<context>
+    <name>socklab::PaneDocks</name>
+    <message>
+        <source>Packet layers</source>
+        <translation>报文分层</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>事件日志</translation>
+    </message>
+    <message>
+        <source>Lesson views</source>
+        <translation>课程视图</translation>
     </message>
 </context>
 <context>
