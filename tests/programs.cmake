@@ -4,3 +4,4 @@ socklab_test(test_programs test_programs.cpp test_programs_cli.cpp ProgramRun.cp
 socklab_test(test_programs_ui test_programs_ui.cpp GUI)
 # Attaching to programs already running on the host (socklab lab --attach).
 socklab_test(test_attach test_attach.cpp)
+socklab_test(test_attach_ui test_attach_ui.cpp GUI)

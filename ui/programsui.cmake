@@ -4,3 +4,5 @@ target_sources(socklab_ui PRIVATE
     ProgramSession.cpp ProgramSession.h
     RunProgramsDialog.cpp RunProgramsDialog.h
 )
+# "Attach to a running program…" (programs already on the host's loopback).
+target_sources(socklab_ui PRIVATE AttachDialog.cpp AttachDialog.h)
