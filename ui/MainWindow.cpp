@@ -342,13 +342,17 @@ void MainWindow::setPresenter(bool on)
         m_statesBeforePresenter = windowState();
         m_dockStateBeforePresenter = saveState();
         m_splitBeforePresenter = m_split->saveState();
+        m_geometryBeforePresenter = saveGeometry();
         m_left->hide();
         showFullScreen();
+        // Also where no window manager grants full screen (a bare X server on a projector).
+        if (screen()) setGeometry(screen()->geometry());
     } else {
         m_left->show();
         restoreState(m_dockStateBeforePresenter);
         m_split->restoreState(m_splitBeforePresenter);
         setWindowState(m_statesBeforePresenter & ~Qt::WindowFullScreen);
+        restoreGeometry(m_geometryBeforePresenter);
     }
     statusBar()->setVisible(!on);
     m_narration->setPresenter(on);

@@ -123,6 +123,7 @@ private:
     Qt::WindowStates m_statesBeforePresenter;
     QByteArray m_dockStateBeforePresenter;
     QByteArray m_splitBeforePresenter;
+    QByteArray m_geometryBeforePresenter;
     QSplitter* m_split = nullptr;
 };
 

@@ -8,6 +8,8 @@
 
 #include <QDockWidget>
 #include <QMainWindow>
+#include <QTabBar>
+#include <QTimer>
 
 namespace socklab {
 
@@ -52,6 +54,7 @@ void PaneDocks::setTimeline(const Timeline& tl)
     if (!LessonViewsPane::viewForScenario(m_scenarioId).isEmpty()) {
         if (m_presenter) m_lessonDock->show();
         m_lessonDock->raise();
+        fitPresenterHeight();
     } else if (m_presenter) {
         m_lessonDock->hide();
     }
@@ -76,14 +79,31 @@ void PaneDocks::setStyle(const ViewStyle& style) { m_lesson->setStyle(style); }
 void PaneDocks::setPresenter(bool on)
 {
     m_presenter = on;
+    // Dock title and tabs readable from the back (the views scale their own type).
+    QFont font = m_window->font();
+    if (on) font.setPointSizeF(font.pointSizeF() * 1.6);
+    m_lessonDock->setFont(on ? font : QFont());
+    m_lesson->tabBar()->setFont(on ? font : QFont());
     if (on) {
         for (QDockWidget* d : std::as_const(m_secondary))
             d->hide();
         m_lessonDock->setVisible(!LessonViewsPane::viewForScenario(m_scenarioId).isEmpty());
+        fitPresenterHeight();
     }
     m_layers->setPresenter(on);
     m_code->setPresenter(on);
     m_log->setPresenter(on);
+}
+
+void PaneDocks::fitPresenterHeight()
+{
+    // The lesson view is the point of its scenario: in presenter mode it gets the
+    // height it needs for large type (a third of the screen) instead of a pane's quarter.
+    // After the layout has taken the dock in (it was just shown or raised).
+    QTimer::singleShot(0, this, [this] {
+        if (m_presenter && m_lessonDock->isVisible())
+            m_window->resizeDocks({m_lessonDock}, {m_window->height() * 36 / 100}, Qt::Vertical);
+    });
 }
 
 void PaneDocks::retranslate()

@@ -44,6 +44,7 @@ signals:
 
 private:
     QDockWidget* addDock(QWidget* pane, const char* objectName);
+    void fitPresenterHeight();
 
     QMainWindow* m_window;
     PacketLayersPane* m_layers;
