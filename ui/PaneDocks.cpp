@@ -11,6 +11,8 @@
 #include <QTabBar>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace socklab {
 
 PaneDocks::PaneDocks(QMainWindow* window)
@@ -54,10 +56,10 @@ void PaneDocks::setTimeline(const Timeline& tl)
     if (!LessonViewsPane::viewForScenario(m_scenarioId).isEmpty()) {
         if (m_presenter) m_lessonDock->show();
         m_lessonDock->raise();
-        fitPresenterHeight();
     } else if (m_presenter) {
         m_lessonDock->hide();
     }
+    fitLessonHeight();
 }
 
 void PaneDocks::setCursor(int cursor)
@@ -88,21 +90,31 @@ void PaneDocks::setPresenter(bool on)
         for (QDockWidget* d : std::as_const(m_secondary))
             d->hide();
         m_lessonDock->setVisible(!LessonViewsPane::viewForScenario(m_scenarioId).isEmpty());
-        fitPresenterHeight();
+        fitLessonHeight();
     }
     m_layers->setPresenter(on);
     m_code->setPresenter(on);
     m_log->setPresenter(on);
 }
 
-void PaneDocks::fitPresenterHeight()
+void PaneDocks::fitLessonHeight()
 {
-    // The lesson view is the point of its scenario: in presenter mode it gets the
-    // height it needs for large type (a third of the screen) instead of a pane's quarter.
-    // After the layout has taken the dock in (it was just shown or raised).
+    // The lesson view is the point of its scenario: it gets the height it needs
+    // (more for large type) instead of a pane's quarter, as long as the ladder and
+    // the narration keep half the window. Done once the layout has taken the dock in.
     QTimer::singleShot(0, this, [this] {
-        if (m_presenter && m_lessonDock->isVisible())
-            m_window->resizeDocks({m_lessonDock}, {m_window->height() * 36 / 100}, Qt::Vertical);
+        const bool lesson = !LessonViewsPane::viewForScenario(m_scenarioId).isEmpty();
+        const int height = m_window->height();
+        if (lesson && m_lessonDock->isVisible()) {
+            const int hint = m_lesson->currentWidget()->sizeHint().height() + m_lesson->tabBar()->sizeHint().height() + 30;
+            const int want = m_presenter ? hint * 115 / 100 : hint;
+            m_window->resizeDocks({m_lessonDock}, {std::clamp(want, height * 27 / 100, height * 48 / 100)},
+                                  Qt::Vertical);
+            m_enlarged = true;
+        } else if (!lesson && m_enlarged && !m_presenter) {
+            m_window->resizeDocks({m_lessonDock}, {height * 27 / 100}, Qt::Vertical); // back to a pane's share
+            m_enlarged = false;
+        }
     });
 }
 

@@ -44,7 +44,7 @@ signals:
 
 private:
     QDockWidget* addDock(QWidget* pane, const char* objectName);
-    void fitPresenterHeight();
+    void fitLessonHeight();
 
     QMainWindow* m_window;
     PacketLayersPane* m_layers;
@@ -55,6 +55,7 @@ private:
     QDockWidget* m_lessonDock = nullptr;
     QString m_scenarioId;
     bool m_presenter = false;
+    bool m_enlarged = false; // the docks were made taller for a lesson view
 };
 
 } // namespace socklab
