@@ -2,6 +2,7 @@
 // warnings, stepping at the end runs the next real step, the view state at a
 // cursor does not depend on the path, presenter mode, sessions, languages.
 
+#include "AttachDialog.h"
 #include "BacklogView.h"
 #include "BuffersView.h"
 #include "ByteStreamRenderer.h"
@@ -17,6 +18,7 @@
 #include "PlaybackBar.h"
 #include "PlaybackController.h"
 #include "ProgramSession.h"
+#include "RecordingSources.h"
 #include "RunProgramsDialog.h"
 #include "ScenarioCatalog.h"
 #include "ScenarioListPane.h"
@@ -356,6 +358,13 @@ TEST_F(WindowTest, RunMyProgramsActionOpensTheDialog)
     EXPECT_EQ(w.programsDialog(), first);
     EXPECT_TRUE(first->isVisible());
     first->close();
+    // Attach to a running program…, next to it in the File menu.
+    QAction* attach = w.recordingSources()->attachAction();
+    EXPECT_TRUE(w.menuBar()->actions().at(0)->menu()->actions().contains(attach));
+    attach->trigger();
+    ASSERT_NE(w.recordingSources()->attachDialog(), nullptr);
+    EXPECT_TRUE(w.recordingSources()->attachDialog()->isVisible());
+    w.recordingSources()->attachDialog()->close();
 }
 
 TEST_F(WindowTest, ProgramsTimelineReachesTheLadderAndPlayback)

@@ -12,8 +12,7 @@
 #include "PaneDocks.h"
 #include "PlaybackBar.h"
 #include "PlaybackController.h"
-#include "ProgramSession.h"
-#include "RunProgramsDialog.h"
+#include "RecordingSources.h"
 #include "ScenarioCatalog.h"
 #include "ScenarioListPane.h"
 #include "SessionController.h"
@@ -49,7 +48,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_language(new LanguageSwitcher(this)), m_scenarios(new ScenarioListPane(this)),
       m_banner(new ErrorBanner(this)), m_narration(new NarrationBar(this)),
       m_bar(new PlaybackBar(m_playback, this)), m_ladder(new LadderView(this)), m_states(new StateMachineView(this)),
-      m_panes(new PaneDocks(this)), m_focus(new ViewFocus(this)), m_captureLabel(new QLabel(this)), m_stepLabel(new QLabel(this))
+      m_panes(new PaneDocks(this)), m_focus(new ViewFocus(this)),
+      m_sources(new RecordingSources(this)), m_captureLabel(new QLabel(this)), m_stepLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("socklabMainWindow"));
     setDockOptions(AnimatedDocks | AllowTabbedDocks | GroupedDragging);
@@ -82,6 +82,8 @@ MainWindow::MainWindow(QWidget* parent)
         m_focus->watch(lessonViews()->viewWidget(name), name);
     connect(lessonViews(), &QTabWidget::tabBarClicked, this,
             [this](int) { QTimer::singleShot(0, this, [this] { m_focus->setCurrent(lessonViews()->currentViewName()); }); });
+    connect(m_sources, &RecordingSources::timelineChanged, this, &MainWindow::showProgramsTimeline);
+    connect(m_sources, &RecordingSources::finished, this, [this] { m_followPrograms = true; });
     createMenus();
     for (QAction* a : m_bar->actions())
         addAction(a); // shortcuts work wherever the focus is in the window
@@ -138,8 +140,7 @@ void MainWindow::createMenus()
     connect(m_exports, &ExportActions::errorOccurred, m_banner, &ErrorBanner::showMessage);
     m_exports->addTo(m_fileMenu);
     m_fileMenu->addSeparator();
-    m_programsAct = m_fileMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_R), this,
-                                          &MainWindow::openRunPrograms);
+    m_fileMenu->addActions({m_sources->runProgramsAction(), m_sources->attachAction()});
     m_fileMenu->addSeparator();
     m_quitAct = m_fileMenu->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
 
@@ -174,7 +175,7 @@ void MainWindow::retranslate()
     m_saveAct->setText(tr("&Save session…"));
     m_pcapAct->setText(tr("Export &pcap…"));
     m_quitAct->setText(tr("&Quit"));
-    m_programsAct->setText(tr("&Run my programs…"));
+    m_sources->retranslate();
     m_programsButton->setText(tr("Run my programs…"));
     m_programsButton->setToolTip(tr("Run your own server and client in the lab and watch them here"));
     m_playMenu->setTitle(tr("&Playback"));
@@ -217,7 +218,7 @@ void MainWindow::openScenario(const QString& id)
 {
     m_playback->pause();
     m_banner->hide();
-    if (m_programs && m_programs->session()->running()) m_followPrograms = false; // until that run ends
+    if (m_sources->isRecording()) m_followPrograms = false; // until that run ends
     m_scenarios->setCurrent(id);
     m_session->openScenario(id);
     QSettings().setValue(QStringLiteral("window/scenario"), id);
@@ -237,20 +238,9 @@ void MainWindow::showProgramsTimeline(const Timeline& tl)
     if (follow) m_playback->setCursor(m_playback->lastIndex());
 }
 
-void MainWindow::openRunPrograms()
-{
-    if (!m_programs) {
-        m_programs = new RunProgramsDialog(this);
-        connect(m_programs, &RunProgramsDialog::timelineChanged, this, &MainWindow::showProgramsTimeline);
-        connect(m_programs, &RunProgramsDialog::runFinished, this, [this] { m_followPrograms = true; });
-    }
-    if (!m_programs->isVisible()) {
-        m_programs->show(); // a new window comes up in front
-        return;
-    }
-    m_programs->raise(); // already open, maybe behind the main window
-    m_programs->activateWindow();
-}
+void MainWindow::openRunPrograms() { m_sources->openRunPrograms(); }
+QAction* MainWindow::runProgramsAction() const { return m_sources->runProgramsAction(); }
+RunProgramsDialog* MainWindow::programsDialog() const { return m_sources->programsDialog(); }
 
 void MainWindow::onTimelineChanged()
 {
@@ -392,7 +382,7 @@ void MainWindow::openSessionFile()
     m_playback->pause();
     if (m_session->openSession(path)) {
         m_banner->hide();
-        m_followPrograms = !(m_programs && m_programs->session()->running());
+        m_followPrograms = !m_sources->isRecording();
         m_scenarios->setCurrent(m_session->scenarioId());
     }
 }

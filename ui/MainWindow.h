@@ -31,6 +31,7 @@ class NarrationBar;
 class PaneDocks;
 class PlaybackBar;
 class PlaybackController;
+class RecordingSources;
 class RunProgramsDialog;
 class ScenarioListPane;
 class SessionController;
@@ -48,8 +49,8 @@ public:
     void setPresenter(bool on);
     bool isPresenter() const { return m_presenter; }
     bool setLanguage(const QString& lang); // "en" or "zh_CN"
-    // A recording of the user's own programs (RunProgramsDialog::timelineChanged),
-    // live as it grows: it replaces the scenario in every view.
+    // A recording of the user's own programs (Run my programs…, Attach…), live
+    // as it grows: it replaces the scenario in every view.
     void showProgramsTimeline(const socklab::Timeline& tl);
     void openRunPrograms(); // File ▸ Run my programs…
 
@@ -67,8 +68,9 @@ public:
     StateMachineView* stateMachine() const { return m_states; }
     ExportActions* exports() const { return m_exports; }
     ViewFocus* viewFocus() const { return m_focus; }
-    QAction* runProgramsAction() const { return m_programsAct; }
-    RunProgramsDialog* programsDialog() const { return m_programs; } // null until first opened
+    RecordingSources* recordingSources() const { return m_sources; }
+    QAction* runProgramsAction() const;
+    RunProgramsDialog* programsDialog() const; // null until first opened
     ViewStyle viewStyle() const;
 
 protected:
@@ -103,7 +105,7 @@ private:
     PaneDocks* m_panes;
     ViewFocus* m_focus;
     ExportActions* m_exports = nullptr;
-    RunProgramsDialog* m_programs = nullptr;
+    RecordingSources* m_sources;
     QWidget* m_left = nullptr; // scenario list and the Run my programs button
     QPushButton* m_programsButton = nullptr;
     QLabel* m_captureLabel;
@@ -111,8 +113,7 @@ private:
 
     QMenu *m_fileMenu = nullptr, *m_viewMenu = nullptr, *m_playMenu = nullptr, *m_helpMenu = nullptr,
           *m_langMenu = nullptr;
-    QAction *m_openAct = nullptr, *m_saveAct = nullptr, *m_pcapAct = nullptr, *m_quitAct = nullptr,
-            *m_programsAct = nullptr;
+    QAction *m_openAct = nullptr, *m_saveAct = nullptr, *m_pcapAct = nullptr, *m_quitAct = nullptr;
     QAction *m_presenterAct = nullptr, *m_enAct = nullptr, *m_zhAct = nullptr;
     QAction *m_glossaryAct = nullptr, *m_aboutAct = nullptr;
 

@@ -11,6 +11,7 @@ target_sources(socklab_ui PRIVATE
     PaneDocks.cpp PaneDocks.h
     PlaybackBar.cpp PlaybackBar.h
     PlaybackController.cpp PlaybackController.h
+    RecordingSources.cpp RecordingSources.h
     ScenarioListPane.cpp ScenarioListPane.h
     SessionController.cpp SessionController.h
     SessionWorker.cpp SessionWorker.h
