@@ -1274,6 +1274,67 @@
     </message>
 </context>
 <context>
+    <name>socklab::AttachDialog</name>
+    <message>
+        <source>Attach</source>
+        <translation>附加</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Attach to a running program</source>
+        <translation>附加到正在运行的程序</translation>
+    </message>
+    <message>
+        <source>port, e.g. 8888 or 127.0.0.1:8888</source>
+        <translation>端口，例如 8888 或 127.0.0.1:8888</translation>
+    </message>
+    <message>
+        <source>until Stop</source>
+        <translation>直到按“停止”</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Watches a port of programs already running on this computer&apos;s loopback (127.0.0.1 or ::1). socklab only looks: it sends nothing to them.</source>
+        <translation>观察本机回环地址（127.0.0.1 或 ::1）上已在运行的程序所用的端口。socklab 只看不碰：不会向它们发送任何数据。</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Watch for:</source>
+        <translation>观察时长：</translation>
+    </message>
+    <message>
+        <source>Cannot attach: %1</source>
+        <translation>无法附加：%1</translation>
+    </message>
+    <message>
+        <source>Attached to port %1: packets and kernel states.</source>
+        <translation>已附加到端口 %1：报文和内核状态。</translation>
+    </message>
+    <message>
+        <source>Attached to port %1 — STATES ONLY: no capture permission on the host, so the states come from sock_diag and no packet is shown.</source>
+        <translation>已附加到端口 %1 —— 仅状态：本机没有抓包权限，状态来自 sock_diag，不显示任何报文。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished: %n event(s) recorded.</source>
+        <translation>
+            <numerusform>结束：共记录了 %n 个事件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finished: nothing used port %1 on the loopback.</source>
+        <translation>结束：回环地址上没有程序使用端口 %1。</translation>
+    </message>
+</context>
+<context>
     <name>socklab::CodePane</name>
     <message>
         <source>No code to show for this session.</source>
@@ -1566,10 +1627,6 @@
         <translation>抓包文件（*.pcap）</translation>
     </message>
     <message>
-        <source>&amp;Run my programs…</source>
-        <translation>运行我的程序(&amp;R)…</translation>
-    </message>
-    <message>
         <source>Run my programs…</source>
         <translation>运行我的程序…</translation>
     </message>
@@ -1834,6 +1891,21 @@
     <message>
         <source>Close the program&apos;s standard input (end of file, like Ctrl+D)</source>
         <translation>关闭程序的标准输入（文件结束，相当于 Ctrl+D）</translation>
+    </message>
+</context>
+<context>
+    <name>socklab::RecordingSources</name>
+    <message>
+        <source>&amp;Run my programs…</source>
+        <translation>运行我的程序(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Attach to a running program…</source>
+        <translation>附加到正在运行的程序(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Watch a port of programs already running on this computer (observation only)</source>
+        <translation>观察本机上已在运行的程序所用的端口（只观察）</translation>
     </message>
 </context>
 <context>
