@@ -1218,7 +1218,7 @@
     </message>
     <message>
         <source>TIME_WAIT holds the port: SO_REUSEADDR</source>
-        <translation>TIME_WAIT 占住端口：用 SO_REUSEADDR</translation>
+        <translation>TIME_WAIT 占住端口，SO_REUSEADDR 来解决</translation>
     </message>
     <message>
         <source>Homework: serve the next client</source>
