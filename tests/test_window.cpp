@@ -332,6 +332,11 @@ TEST_F(WindowTest, ExportViewExportsTheViewLastClicked)
               exporter.image(QStringLiteral("states"), w.session()->timeline(), w.playback()->cursor(), img.size())
                   .convertToFormat(QImage::Format_ARGB32));
     EXPECT_NE(QImage(ladder).convertToFormat(QImage::Format_ARGB32), img.convertToFormat(QImage::Format_ARGB32));
+    // Bringing the lesson views' tab to the front, then the code's.
+    w.lessonDock()->raise();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return w.exports()->currentView() == w.lessonViews()->currentViewName(); }));
+    w.secondaryDocks().at(1)->raise();
+    EXPECT_TRUE(QTest::qWaitFor([&] { return w.exports()->currentView() == QStringLiteral("ladder"); }));
 }
 
 TEST_F(WindowTest, RunMyProgramsActionOpensTheDialog)

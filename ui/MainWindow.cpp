@@ -80,6 +80,14 @@ MainWindow::MainWindow(QWidget* parent)
     m_focus->watch(m_states, QStringLiteral("states"));
     for (const QString& name : {QStringLiteral("stream"), QStringLiteral("buffers"), QStringLiteral("backlog")})
         m_focus->watch(lessonViews()->viewWidget(name), name);
+    // Bringing the lesson views' tab to the front is looking at them; leaving it, not any more.
+    connect(lessonDock(), &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        const QString lesson = lessonViews()->currentViewName();
+        if (visible)
+            m_focus->setCurrent(lesson);
+        else if (m_focus->current() == lesson)
+            m_focus->setCurrent(QStringLiteral("ladder"));
+    });
     connect(lessonViews(), &QTabWidget::tabBarClicked, this,
             [this](int) { QTimer::singleShot(0, this, [this] { m_focus->setCurrent(lessonViews()->currentViewName()); }); });
     connect(m_sources, &RecordingSources::timelineChanged, this, &MainWindow::showProgramsTimeline);
