@@ -78,18 +78,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_panes, &PaneDocks::packetSelected, this, &MainWindow::selectPacket);
     m_focus->watch(m_ladder, QStringLiteral("ladder"));
     m_focus->watch(m_states, QStringLiteral("states"));
-    for (const QString& name : {QStringLiteral("stream"), QStringLiteral("buffers"), QStringLiteral("backlog")})
-        m_focus->watch(lessonViews()->viewWidget(name), name);
-    // Bringing the lesson views' tab to the front is looking at them; leaving it, not any more.
-    connect(lessonDock(), &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        const QString lesson = lessonViews()->currentViewName();
-        if (visible)
-            m_focus->setCurrent(lesson);
-        else if (m_focus->current() == lesson)
-            m_focus->setCurrent(QStringLiteral("ladder"));
-    });
-    connect(lessonViews(), &QTabWidget::tabBarClicked, this,
-            [this](int) { QTimer::singleShot(0, this, [this] { m_focus->setCurrent(lessonViews()->currentViewName()); }); });
+    m_panes->watchFocus(m_focus);
     connect(m_sources, &RecordingSources::timelineChanged, this, &MainWindow::showProgramsTimeline);
     connect(m_sources, &RecordingSources::finished, this, [this] { m_followPrograms = true; });
     createMenus();

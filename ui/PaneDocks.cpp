@@ -4,6 +4,7 @@
 #include "EventLogPane.h"
 #include "LessonViewsPane.h"
 #include "PacketLayersPane.h"
+#include "ViewFocus.h"
 #include "ViewStyle.h"
 
 #include <QDockWidget>
@@ -42,6 +43,23 @@ QDockWidget* PaneDocks::addDock(QWidget* pane, const char* objectName)
                       | QDockWidget::DockWidgetClosable);
     m_window->addDockWidget(Qt::BottomDockWidgetArea, dock);
     return dock;
+}
+
+void PaneDocks::watchFocus(ViewFocus* focus)
+{
+    for (const QString& name : {QStringLiteral("stream"), QStringLiteral("buffers"), QStringLiteral("backlog")})
+        focus->watch(m_lesson->viewWidget(name), name);
+    // Bringing the lesson views' tab to the front is looking at them; leaving it, not any more.
+    connect(m_lessonDock, &QDockWidget::visibilityChanged, focus, [this, focus](bool visible) {
+        const QString lesson = m_lesson->currentViewName();
+        if (visible)
+            focus->setCurrent(lesson);
+        else if (focus->current() == lesson)
+            focus->setCurrent(QStringLiteral("ladder"));
+    });
+    connect(m_lesson, &QTabWidget::currentChanged, focus, [this, focus] {
+        if (m_lessonDock->isVisible()) focus->setCurrent(m_lesson->currentViewName());
+    });
 }
 
 void PaneDocks::setTimeline(const Timeline& tl)

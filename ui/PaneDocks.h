@@ -18,6 +18,7 @@ class CodePane;
 class EventLogPane;
 class LessonViewsPane;
 class PacketLayersPane;
+class ViewFocus;
 class ViewStyle;
 
 class PaneDocks final : public QObject
@@ -33,6 +34,7 @@ public:
     void setStyle(const ViewStyle& style);
     void setPresenter(bool on); // hides the secondary panes; keeps a lesson view that matters
     void retranslate();
+    void watchFocus(ViewFocus* focus); // the lesson views, their tabs and their dock tell it what is looked at
 
     QList<QDockWidget*> secondaryDocks() const { return m_secondary; }
     QList<QDockWidget*> allDocks() const { return m_secondary + QList<QDockWidget*>{m_lessonDock}; }
