@@ -140,12 +140,14 @@ TEST(BuffersView, BlockedSendZeroWindowAndProbes)
     EXPECT_GE(maxProbes, 1);
     // The queued bytes are attributed to the send() calls: the first call's bytes come first.
     bool sawColoured = false;
-    for (int cursor = 0; cursor < tl.size(); ++cursor)
-        if (const EndpointBuffers* c = endpoint(buffersAt(tl, cursor), "client"); c && !c->sendQueue.parts.isEmpty()) {
+    for (int cursor = 0; cursor < tl.size(); ++cursor) {
+        const BuffersModel model = buffersAt(tl, cursor); // endpoint() points into it: keep it alive
+        if (const EndpointBuffers* c = endpoint(model, "client"); c && !c->sendQueue.parts.isEmpty()) {
             EXPECT_EQ(c->sendQueue.parts.first().sendIndex, 0);
             sawColoured = true;
             break;
         }
+    }
     EXPECT_TRUE(sawColoured);
     // Before the connection there is nothing to show.
     EXPECT_TRUE(buffersAt(tl, 0).endpoints.isEmpty() || buffersAt(tl, 0).endpoints[0].sends.isEmpty());

@@ -33,7 +33,8 @@ TEST(RunProgramsDialog, TypedLineReachesTheClientsInput)
     EXPECT_TRUE(dialog.console(1)->text().contains(QStringLiteral("服务端回复： Thanks")));
     // The same bytes are on the wire, from the client's pane to the server.
     bool onWire = false;
-    for (const Event& e : dialog.session()->timeline().events())
+    const Timeline recorded = dialog.session()->timeline(); // a copy: iterate something that lives
+    for (const Event& e : recorded.events())
         if (const PacketData* p = e.packet())
             onWire = onWire || (p->fromActor == "tcp_client.py" && p->payload == "hello pane");
     EXPECT_TRUE(onWire);
