@@ -29,6 +29,8 @@ ScenarioBuilder& ScenarioBuilder::step(const QString& actor, const QString& call
     s.captionId = caption;
     const QStringList& code = m_code[actor];
     for (int i = m_lastLine.value(actor, 0); i < code.size(); ++i) {
+        // Comments often name the call they explain: the step is the code line.
+        if (code[i].trimmed().startsWith('#')) continue;
         if (code[i].contains(snippet)) {
             s.codeLine = i + 1;
             m_lastLine.insert(actor, i + 1);

@@ -29,6 +29,7 @@ TEST(Scenarios, EveryStepPointsAtItsLineOfPython)
             ASSERT_GT(s.codeLine, 0) << id.toStdString() << " step " << s.call.toStdString();
             ASSERT_LE(s.codeLine, lines.size());
             const QString line = lines[s.codeLine - 1];
+            EXPECT_FALSE(line.trimmed().startsWith('#')) << id.toStdString() << ": step on a comment line " << s.codeLine;
             const QString want = s.call == "wait_readable" || s.call == "sleep" ? QString() : s.call;
             EXPECT_TRUE(line.contains(want)) << id.toStdString() << ": line " << s.codeLine << " \""
                                              << line.toStdString() << "\" lacks " << want.toStdString();

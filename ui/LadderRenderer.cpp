@@ -1,5 +1,7 @@
 #include "LadderRenderer.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
@@ -32,18 +34,39 @@ LadderRenderer::LadderRenderer() { setStyle(ViewStyle()); }
 void LadderRenderer::setStyle(const ViewStyle& style)
 {
     m_style = style;
+    fitToWidth(m_fitWidth);
+}
+
+void LadderRenderer::fitToWidth(qreal width)
+{
+    m_fitWidth = width;
+    const ViewStyle& style = m_style;
     LadderLayout::Metrics m;
     m.rowHeight = style.rowHeight;
     m.headerHeight = style.rowHeight * 2.0;
     m.gutter = 100 * style.scale;
     m.labelArea = (style.presenter ? 220 : 270) * style.scale;
     m.minColumnGap = (style.presenter ? 300 : 340) * style.scale;
+    // A narrow pane (a projector at 1366x768 beside the state diagram) gets
+    // tighter margins before it gets a horizontal scroll bar: every lifeline
+    // should be on screen. Labels elide to what is left.
+    const int gaps = qMax(1, m_layout.actorCount() - 1);
+    const qreal need = m.gutter + 2 * m.labelArea + gaps * m.minColumnGap;
+    if (width > 0 && width < need) {
+        const qreal floorLabel = 150 * style.scale, floorGap = 190 * style.scale, floorGutter = 64 * style.scale;
+        const qreal f = qMax<qreal>(0, (width - floorGutter - 2 * floorLabel - gaps * floorGap)
+                                           / (need - floorGutter - 2 * floorLabel - gaps * floorGap));
+        m.gutter = floorGutter + (m.gutter - floorGutter) * f;
+        m.labelArea = floorLabel + (m.labelArea - floorLabel) * f;
+        m.minColumnGap = floorGap + (m.minColumnGap - floorGap) * f;
+    }
     m_layout.setMetrics(m);
 }
 
 void LadderRenderer::setTimeline(const Timeline& tl)
 {
     m_layout.setTimeline(tl);
+    fitToWidth(m_fitWidth); // the number of actors decides the room needed
     m_colors.clear();
     for (int c = 0; c < m_layout.actorCount(); ++c)
         m_colors << m_style.actorColor(tl, m_layout.actorName(c));
@@ -194,8 +217,19 @@ QList<LadderItem> LadderRenderer::items(const QRectF& target, int cursor, const 
                                  QCoreApplication::translate("Ladder", "reset / error")})
             w = qMax(w, sm.horizontalAdvance(t) + 80);
         const qreal lh = sm.height() * 3.6;
-        it.rect = QRectF(target.left() + 6, target.top() + 4, w, lh); // top-left, beside the actor names
-        out << it;
+        // Top-left, top-centre or top-right: wherever no actor name is; in a
+        // pane too narrow for any, leave it out (the narration bar explains "*").
+        const qreal top = target.top() + 4;
+        for (const qreal left : {target.left() + 6, target.center().x() - w / 2, target.right() - w - 6}) {
+            const QRectF r(left, top, w, lh);
+            const bool clear = std::none_of(out.cbegin(), out.cend(), [&](const LadderItem& h) {
+                return h.kind == Kind::Header && h.rect.adjusted(-8, 0, 8, 0).intersects(r);
+            });
+            if (!clear) continue;
+            it.rect = r;
+            out << it;
+            break;
+        }
     }
     return out;
 }

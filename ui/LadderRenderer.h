@@ -46,6 +46,8 @@ public:
     LadderRenderer();
 
     void setTimeline(const Timeline& tl);
+    // Tightens margins and column gaps (down to a readable floor) to fit `width`; 0 = natural size.
+    void fitToWidth(qreal width);
     void setStyle(const ViewStyle& style);
     const ViewStyle& style() const { return m_style; }
     LadderLayout& layout() { return m_layout; }
@@ -69,6 +71,7 @@ private:
     ViewStyle m_style;
     LadderLayout m_layout;
     QList<QColor> m_colors;
+    qreal m_fitWidth = 0;
 };
 
 } // namespace socklab

@@ -106,6 +106,7 @@ void LadderView::paintEvent(QPaintEvent*)
 void LadderView::resizeEvent(QResizeEvent* event)
 {
     QAbstractScrollArea::resizeEvent(event);
+    m_renderer.fitToWidth(viewport()->width());
     updateScrollBars();
 }
 
