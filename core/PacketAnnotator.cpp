@@ -1,5 +1,7 @@
 #include "PacketAnnotator.h"
 
+#include "PacketDecoder.h"
+
 namespace socklab {
 
 void PacketAnnotator::annotate(PacketData& p)
@@ -25,6 +27,29 @@ void PacketAnnotator::annotate(PacketData& p)
     if (p.has(TcpFlag::SYN)) p.winScale = 0;
     else if (m_wscale.value(fwd, -1) >= 0 && m_wscale.value(back, -1) >= 0) p.winScale = m_wscale.value(fwd);
     else if (m_wscale.contains(fwd) && m_wscale.contains(back)) p.winScale = 0;
+}
+
+Event PacketAnnotator::toEvent(const CapturedFrame& f, int linkType, qint64 originEpochUs,
+                               const std::function<void(const PacketData&)>& beforeAnnotate)
+{
+    const DecodedPacket d = decodePacket(linkType, QByteArrayView(f.bytes), f.wireLen);
+    Event e;
+    e.tUs = f.epochUs - originEpochUs;
+    if (!d.ok) {
+        e.kind = EventKind::Note;
+        e.data = NoteData{QStringLiteral("undecodable-packet"), {{"error", d.error}, {"bytes", f.bytes}}};
+        return e;
+    }
+    PacketData p = d.data;
+    p.raw = f.bytes;
+    p.linkType = linkType;
+    p.wireLen = f.wireLen;
+    if (beforeAnnotate) beforeAnnotate(p);
+    annotate(p);
+    e.kind = p.protocol == QLatin1String("tcp") ? EventKind::Segment : EventKind::Datagram;
+    e.actor = p.fromActor;
+    e.data = std::move(p);
+    return e;
 }
 
 } // namespace socklab

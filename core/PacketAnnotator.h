@@ -1,10 +1,11 @@
 #pragma once
 // Fills in what a decoded packet alone cannot say: which actor sent and
 // receives it, sequence numbers relative to each side's ISN (as Wireshark
-// shows them), and the window scale in force. Shared by the scenario runner
-// and the program lab.
+// shows them), and the window scale in force. Shared by the scenario runner,
+// the program lab and host attach.
 
 #include "Event.h"
+#include "PacketTap.h"
 
 #include <QHash>
 #include <QString>
@@ -22,6 +23,12 @@ public:
 
     // Call in capture order: SYNs teach the ISNs and window scales.
     void annotate(PacketData& p);
+
+    // A captured frame as a timeline event: decoded, annotated, timed from
+    // `originEpochUs`; an "undecodable-packet" note when it cannot be decoded.
+    // `beforeAnnotate` may teach the owner lookup something first.
+    Event toEvent(const CapturedFrame& f, int linkType, qint64 originEpochUs,
+                  const std::function<void(const PacketData&)>& beforeAnnotate = {});
 
 private:
     static QString dirKey(uint16_t a, uint16_t b) { return QString::number(a) + ':' + QString::number(b); }

@@ -257,24 +257,11 @@ void ProgramLab::merge(const QList<CapturedFrame>& frames)
     QList<Event> batch;
     for (const CapturedFrame& f : frames) {
         if (m_pcap) m_pcap->write(f.epochUs, QByteArrayView(f.bytes), f.wireLen);
-        const DecodedPacket d = decodePacket(m_tap->linkType(), QByteArrayView(f.bytes), f.wireLen);
-        Event e;
-        e.tUs = f.epochUs - m_recorder->origin();
-        if (!d.ok) {
-            e.data = NoteData{QStringLiteral("undecodable-packet"), {{"error", d.error}}};
-            batch.append(std::move(e));
-            continue;
+        Event e = m_annotator->toEvent(f, m_tap->linkType(), m_recorder->origin());
+        if (const PacketData* p = e.packet()) {
+            m_talked.insert(p->fromActor);
+            m_talked.insert(p->toActor);
         }
-        PacketData p = d.data;
-        p.raw = f.bytes;
-        p.linkType = m_tap->linkType();
-        p.wireLen = f.wireLen;
-        m_annotator->annotate(p);
-        m_talked.insert(p.fromActor);
-        m_talked.insert(p.toActor);
-        e.kind = p.protocol == QLatin1String("tcp") ? EventKind::Segment : EventKind::Datagram;
-        e.actor = p.fromActor;
-        e.data = std::move(p);
         batch.append(std::move(e));
     }
     batch.append(m_recorder->take());

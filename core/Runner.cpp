@@ -303,29 +303,8 @@ void Runner::pollDiag()
 
 Event Runner::frameToEvent(const CapturedFrame& f)
 {
-    const DecodedPacket d = decodePacket(m_tap->linkType(), QByteArrayView(f.bytes), f.wireLen);
-    Event e;
-    e.tUs = f.epochUs - m_recorder->origin();
-    PacketData p = d.data;
-    p.raw = f.bytes;
-    p.linkType = m_tap->linkType();
-    p.wireLen = f.wireLen;
-    if (!d.ok) {
-        e.kind = EventKind::Note;
-        e.data = NoteData{QStringLiteral("undecodable-packet"), {{"error", d.error}, {"bytes", f.bytes}}};
-        return e;
-    }
-    annotate(p);
-    e.kind = p.protocol == QLatin1String("tcp") ? EventKind::Segment : EventKind::Datagram;
-    e.actor = p.fromActor;
-    e.data = std::move(p);
-    return e;
-}
-
-void Runner::annotate(PacketData& p)
-{
-    claimConnectingPort(p);
-    m_annotator.annotate(p);
+    return m_annotator.toEvent(f, m_tap->linkType(), m_recorder->origin(),
+                               [this](const PacketData& p) { claimConnectingPort(p); });
 }
 
 // A connect() that has not returned has not told us its port yet (a SYN the

@@ -66,7 +66,6 @@ private:
     void pollDiag();
     void merge();
     Event frameToEvent(const CapturedFrame& f);
-    void annotate(PacketData& p);
     void claimConnectingPort(const PacketData& p);
     QVariantMap summarize(int fromIndex, int stepIndex) const;
     void addNote(const QString& code, QVariantMap args, const QString& actor = {});

@@ -401,4 +401,21 @@ void SockDiag::drainStale()
     inFlight_ = false;
 }
 
+QueueData queueDataOf(const DiagSocket& d, const QString& socket)
+{
+    QueueData q;
+    q.socket = socket;
+    q.localPort = d.localPort;
+    if (d.protocol == IPPROTO_TCP && d.state == QLatin1String("LISTEN")) {
+        q.acceptQueue = d.rqueue;
+        q.backlog = d.wqueue;
+    } else {
+        q.inq = d.rqueue;
+        q.outq = d.wqueue;
+        q.sndbuf = d.sndbuf;
+        q.rcvbuf = d.rcvbuf;
+    }
+    return q;
+}
+
 } // namespace socklab

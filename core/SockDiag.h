@@ -7,6 +7,7 @@
 // belongs to the network namespace of the thread that constructed the object,
 // whichever thread queries it later.
 
+#include "Event.h"
 #include <QByteArray>
 #include <QList>
 #include <QSet>
@@ -90,5 +91,9 @@ private:
     int lastErrno_ = 0;
     QString error_;
 };
+
+// The queue levels sock_diag reports, as a Queue event's data: a listener's
+// accept queue and backlog, otherwise unread / unsent bytes and buffer sizes.
+QueueData queueDataOf(const DiagSocket& d, const QString& socket);
 
 } // namespace socklab

@@ -112,19 +112,7 @@ void SocketWatcher::track(const DiagSocket& d)
 
 void SocketWatcher::queue(const QString& actor, const QString& socket, const DiagSocket& d)
 {
-    const bool listening = d.protocol == IPPROTO_TCP && d.state == QLatin1String("LISTEN");
-    QueueData q;
-    q.socket = socket;
-    q.localPort = d.localPort;
-    if (listening) {
-        q.acceptQueue = d.rqueue;
-        q.backlog = d.wqueue;
-    } else {
-        q.inq = d.rqueue;
-        q.outq = d.wqueue;
-        q.sndbuf = d.sndbuf;
-        q.rcvbuf = d.rcvbuf;
-    }
+    const QueueData q = queueDataOf(d, socket);
     const QString k = portKey(d.localPort, d.remotePort) + '/' + QString::number(d.protocol);
     const QString levels = QStringLiteral("%1 %2 %3 %4 %5 %6").arg(q.inq).arg(q.outq).arg(q.sndbuf).arg(q.rcvbuf)
                                .arg(q.acceptQueue).arg(q.backlog);
