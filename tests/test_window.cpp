@@ -132,7 +132,12 @@ TEST_F(WindowTest, SteppingAtTheEndRunsTheHandshakeOnRealSockets)
         if (e.kind == EventKind::Segment && e.provenance == Provenance::Kernel)
             flags << tcpFlagNames(e.packet()->flags).join(',');
     EXPECT_EQ(flags, (QStringList{"SYN", "SYN,ACK", "ACK"}));
-    EXPECT_EQ(w.playback()->cursor(), w.session()->timeline().size() - 1);
+    // The cursor rests on the last event Step stops at; what may follow it
+    // (a late queue reading, a note) is not a place Step stops.
+    const Timeline& tl = w.session()->timeline();
+    for (int i = w.playback()->cursor() + 1; i < tl.size(); ++i)
+        EXPECT_TRUE(tl.at(i).kind == EventKind::Note || tl.at(i).kind == EventKind::Queue)
+            << "event " << i << " of kind " << kindName(tl.at(i).kind).toStdString() << " after the cursor";
 }
 
 TEST_F(WindowTest, TheViewAtACursorDoesNotDependOnThePath)
