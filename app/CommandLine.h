@@ -6,9 +6,10 @@
 namespace socklab {
 
 struct Invocation {
-    QString verb;      // "", "list", "run", "export", "lab", "help"
+    QString verb;      // "", "list", "run", "export", "lab", "replay", "doctor", "help", "version"
     QString lang;      // "en", "zh_CN" (empty: the system's)
     bool presenter = false;
+    QString sessionFile; // `socklab FILE`: a saved session the window opens
     QStringList args;  // what follows the verb
 };
 

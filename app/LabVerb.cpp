@@ -1,10 +1,17 @@
 #include "LabVerb.h"
 
+#include "CallLines.h"
 #include "HostAttach.h"
+#include "OutputPath.h"
+#include "ProblemText.h"
 #include "ProgramLab.h"
 #include "TextFormatter.h"
 #include "TimelineJson.h"
+#include "TimelineJsonWriter.h"
+#include "PayloadOption.h"
+#include "WireOption.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -20,43 +27,14 @@ namespace socklab {
 
 namespace {
 
+struct Words {
+    Q_DECLARE_TR_FUNCTIONS(LabVerb)
+};
+
 int fail(int code, const QString& line)
 {
     QTextStream(stderr) << "socklab: " << line << '\n';
     return code;
-}
-
-// The lines socklab adds to `run`'s format: what the programs printed and did.
-QString programLine(const Event& e)
-{
-    const NoteData* n = e.note();
-    if (!n) return formatEvent(Timeline(), e);
-    const QString who = e.actor.leftJustified(7);
-    if (n->code == QLatin1String("program-output"))
-        return QStringLiteral("%1 %2 %3").arg(who, n->args.value("stream") == QLatin1String("stderr") ? "!" : "|",
-                                              n->args.value("text").toString());
-    if (n->code == QLatin1String("program-input"))
-        return QStringLiteral("%1 < %2").arg(who, n->args.value("text").toString().trimmed());
-    if (n->code == QLatin1String("program-start"))
-        return QStringLiteral("%1 started: %2 (pid %3)").arg(who, n->args.value("command").toString())
-            .arg(n->args.value("pid").toLongLong());
-    if (n->code == QLatin1String("program-exit")) return QStringLiteral("%1 %2").arg(who, n->args.value("text").toString());
-    if (n->code == QLatin1String("program-failed")) return QStringLiteral("%1 %2").arg(who, n->args.value("error").toString());
-    if (n->code == QLatin1String("stopping"))
-        return QStringLiteral("stopping %1 with SIGTERM (%2)")
-            .arg(n->args.value("running").toStringList().join(", "),
-                 n->args.value("reason") == QLatin1String("last-exited") ? QStringLiteral("the last program has exited")
-                                                                          : n->args.value("reason").toString());
-    if (n->code == QLatin1String("killed")) return QStringLiteral("%1 killed with SIGKILL").arg(who);
-    if (n->code == QLatin1String("no-socket")) return QStringLiteral("%1 note: never opened a TCP or UDP socket").arg(who);
-    if (n->code == QLatin1String("attach-states-only"))
-        return QStringLiteral("note: %1 (%2)").arg(n->args.value("text").toString(), n->args.value("reason").toString());
-    if (n->code == QLatin1String("attach-nothing-seen"))
-        return QStringLiteral("note: nothing used port %1 on the loopback").arg(n->args.value("port").toInt());
-    if (n->code == QLatin1String("non-loopback-listen"))
-        return QStringLiteral("%1 note: listens on %2:%3 (not loopback; inside the lab nothing outside can reach it)")
-            .arg(who, n->args.value("address").toString()).arg(n->args.value("port").toInt());
-    return formatEvent(Timeline(), e);
 }
 
 // socklab's own stdin goes to the last program (the client, typically).
@@ -80,35 +58,49 @@ std::atomic<bool> g_interrupted{false};
 
 void onInterrupt(int) { g_interrupted = true; }
 
-void printTimeline(const Timeline& tl, const QString& captureLine, bool json, const QStringList& problems,
-                   const QStringList& warnings)
+int g_payload = kDefaultJsonPayload; // --payload
+
+// Problems in --json: their words, in the chosen language (as before: a list of strings).
+QJsonArray problemsJson(const ProblemList& list)
+{
+    QJsonArray out;
+    for (const Problem& p : list)
+        out.append(problemText(p));
+    return out;
+}
+
+void printTimeline(const Timeline& tl, const QString& captureLine, bool json, const ProblemList& problems,
+                   const ProblemList& warnings)
 {
     QTextStream out(stdout);
     if (json) {
-        QJsonObject doc = timelineToJson(tl);
-        doc.insert("problems", QJsonArray::fromStringList(problems));
-        doc.insert("warnings", QJsonArray::fromStringList(warnings));
-        out << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+        // Streamed: a long capture is never one document in memory (issue 12).
+        out.flush();
+        writeTimelineJson(tl, {.payloadLimit = g_payload},
+                          {{"problems", problemsJson(problems)}, {"warnings", problemsJson(warnings)}},
+                          QJsonDocument::Indented, stdout);
     } else {
         out << captureLine << '\n';
+        CallLines calls;
         for (const Event& e : tl.events()) {
-            const QString text = programLine(e);
+            const QString text = e.call() || e.ret() ? calls.format(e) : formatEvent(tl, e);
             if (!text.isEmpty()) out << QStringLiteral("%1  %2\n").arg(double(e.tUs) / 1e6, 10, 'f', 6).arg(text);
         }
     }
     out.flush();
-    for (const QString& w : warnings)
-        QTextStream(stderr) << "socklab: note: " << w << '\n';
+    for (const Problem& w : warnings)
+        QTextStream(stderr) << "socklab: " << Words::tr("note: %1").arg(problemText(w)) << '\n';
+    if (const QString loss = captureLossLine(tl); !loss.isEmpty()) QTextStream(stderr) << "socklab: " << loss << '\n';
 }
 
 // `lab --attach PORT`: observe programs already running on the host until the
 // timeout or Ctrl-C; observation only, nothing is sent to them.
 int runAttach(const QString& target, bool json, HostAttachOptions options)
 {
-    QString error;
-    if (!HostAttach::parseTarget(target, &options.port, &options.address, &error)) return fail(2, error);
+    Problem error;
+    if (!HostAttach::parseTarget(target, &options.port, &options.address, &error)) return fail(2, problemText(error));
     HostAttach attach(options);
-    if (!attach.start(&error)) return fail(1, error);
+    if (!attach.start(&error)) return fail(1, problemText(error));
     struct sigaction sa{};
     sa.sa_handler = onInterrupt;
     ::sigemptyset(&sa.sa_mask);
@@ -119,13 +111,13 @@ int runAttach(const QString& target, bool json, HostAttachOptions options)
     ::sigaction(SIGINT, &oldInt, nullptr);
     ::sigaction(SIGTERM, &oldTerm, nullptr);
     const Timeline& tl = attach.timeline();
-    const QString where = options.address.isEmpty() ? QStringLiteral("loopback") : options.address;
+    const QString where = options.address.isEmpty() ? Words::tr("loopback") : options.address;
     const QString line = attach.capturing()
-        ? QStringLiteral("capture: host (host loopback, packets of port %1 on %2 only)").arg(options.port).arg(where)
-        : QStringLiteral("capture: states-only (%1)").arg(HostAttach::statesOnlyText());
+        ? Words::tr("capture: host (host loopback, packets of port %1 on %2 only)").arg(options.port).arg(where)
+        : Words::tr("capture: states-only (no capture permission on the host: states from sock_diag only)");
     printTimeline(tl, line, json, {}, attach.warnings());
     if (attach.socketsSeen() == 0 && tl.countOf(EventKind::Segment) + tl.countOf(EventKind::Datagram) == 0)
-        return fail(1, QStringLiteral("nothing observed on port %1: is a program listening or connecting there?")
+        return fail(1, Words::tr("nothing observed on port %1: is a program listening or connecting there?")
                            .arg(options.port));
     return 0;
 }
@@ -138,33 +130,52 @@ int runLabVerb(const QStringList& args)
     QString pcap;
     ProgramLabOptions options;
     options.capture = qEnvironmentVariable("SOCKLAB_CAPTURE");
-    QString attachTarget;
+    QString attachTarget, savePath;
     bool attach = false;
     int i = 0;
     for (; i < args.size() && args[i] != QLatin1String("--"); ++i) {
         const QString& a = args[i];
         if (a == QLatin1String("--attach")) {
             if (++i >= args.size() || args[i] == QLatin1String("--"))
-                return fail(2, QStringLiteral("--attach needs a port: socklab lab --attach PORT [--timeout S]"));
+                return fail(2, Words::tr("--attach needs a port: socklab lab --attach PORT [--timeout S]"));
             attach = true;
             attachTarget = args[i];
+        } else if (a == QLatin1String("--no-gate")) {
+            options.gate = false;
+        } else if (a == QLatin1String("--wire")) {
+            QString err;
+            if (++i >= args.size() || args[i] == QLatin1String("--"))
+                return fail(2, problemText(Problem(QStringLiteral("wire-spec-empty"))));
+            if (!parseWireOption(args[i], &options.wire, &err)) return fail(2, err);
         } else if (a == QLatin1String("--json")) {
             json = true;
         } else if (a == QLatin1String("--pcap")) {
-            if (++i >= args.size() || args[i] == QLatin1String("--")) return fail(2, QStringLiteral("--pcap needs a file name"));
+            if (++i >= args.size() || args[i] == QLatin1String("--")) return fail(2, Words::tr("--pcap needs a file name"));
             options.pcapPath = args[i];
+        } else if (a == QLatin1String("--save")) {
+            if (++i >= args.size() || args[i] == QLatin1String("--"))
+                return fail(2, QCoreApplication::translate("Replay", "--save needs a file name"));
+            savePath = args[i];
+        } else if (a == QLatin1String("--payload")) {
+            QString err;
+            if (++i >= args.size() || !parsePayloadOption(args[i], &g_payload, &err))
+                return fail(2, err.isEmpty() ? QCoreApplication::translate("PayloadOption", "--payload needs a number of bytes or \"all\"") : err);
         } else if (a == QLatin1String("--timeout")) {
             bool ok = false;
             const double s = ++i < args.size() ? args[i].toDouble(&ok) : 0;
-            if (!ok || s <= 0) return fail(2, QStringLiteral("--timeout needs a number of seconds > 0"));
+            if (!ok || s <= 0) return fail(2, Words::tr("--timeout needs a number of seconds > 0"));
             options.timeoutMs = int(s * 1000);
         } else {
-            return fail(2, QStringLiteral("unknown option for lab: %1 (the programs come after --)").arg(a));
+            return fail(2, Words::tr("unknown option for lab: %1 (the programs come after --)").arg(a));
         }
     }
     if (attach) {
         if (i < args.size())
-            return fail(2, QStringLiteral("--attach observes programs already running: no command after --"));
+            return fail(2, Words::tr("--attach observes programs already running: no command after --"));
+        if (!savePath.isEmpty())
+            return fail(2, QCoreApplication::translate("Replay", "--save records programs run in the lab, not --attach"));
+        if (options.wire)
+            return fail(2, Words::tr("--wire puts socklab between programs it runs, not --attach"));
         HostAttachOptions a;
         a.durationMs = options.timeoutMs;
         a.pcapPath = options.pcapPath;
@@ -178,13 +189,17 @@ int runLabVerb(const QStringList& args)
         else commands.last() << args[i];
     }
     if (commands.size() == 1 && commands.first().isEmpty())
-        return fail(2, QStringLiteral("lab needs a command: socklab lab -- COMMAND [ARG...] [--- COMMAND ...]"));
+        return fail(2, Words::tr("lab needs a command: socklab lab -- COMMAND [ARG...] [--- COMMAND ...]"));
     for (const QStringList& c : std::as_const(commands))
-        if (c.isEmpty()) return fail(2, QStringLiteral("lab: an empty command (nothing before or after ---)"));
+        if (c.isEmpty()) return fail(2, Words::tr("lab: an empty command (nothing before or after ---)"));
+
+    if (!savePath.isEmpty()) // refused before any program starts
+        if (const QString problem = outputPathProblem(savePath); !problem.isEmpty())
+            return fail(1, QCoreApplication::translate("Replay", "cannot write %1: %2").arg(savePath, problem));
 
     ProgramLab lab(commands, options);
-    QString error;
-    if (!lab.start(&error)) return fail(1, error);
+    Problem error;
+    if (!lab.start(&error)) return fail(1, problemText(error));
     // Only the last program reads socklab's stdin; the others see end-of-file.
     const int reader = int(commands.size()) - 1;
     bool stdinOpen = true;
@@ -195,8 +210,23 @@ int runLabVerb(const QStringList& args)
         forwardStdin(lab, reader, stdinOpen);
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
-    printTimeline(lab.timeline(), formatCaptureLine(lab.timeline()), json, lab.problems(), lab.warnings());
-    if (!lab.problems().isEmpty()) return fail(1, lab.problems().join(QStringLiteral("; ")));
+    if (!savePath.isEmpty()) {
+        // Problems and warnings as codes and values, so a replay tells them in its own language.
+        QJsonArray problems, warnings;
+        for (const Problem& p : lab.problems()) problems.append(QJsonObject::fromVariantMap(p.toMap()));
+        for (const Problem& w : lab.warnings()) warnings.append(QJsonObject::fromVariantMap(w.toMap()));
+        const QJsonObject cli{{"verb", "lab"}, {"problems", problems}, {"warnings", warnings}, {"payload", g_payload}};
+        QString saveError;
+        if (!saveTimeline(lab.timeline(), savePath, &saveError, cli)) return fail(1, saveError);
+    }
+    return printLabSession(lab.timeline(), json, g_payload, lab.problems(), lab.warnings());
+}
+
+int printLabSession(const Timeline& tl, bool json, int payload, const ProblemList& problems, const ProblemList& warnings)
+{
+    g_payload = payload;
+    printTimeline(tl, formatCaptureLine(tl), json, problems, warnings);
+    if (!problems.isEmpty()) return fail(1, problemsText(problems));
     return 0;
 }
 

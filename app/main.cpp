@@ -1,21 +1,27 @@
 // socklab: arguments, translator, then the window or a command-line verb.
 
+#include "Captions.h"
+#include "FolderCatalog.h"
 #include "CommandLine.h"
+#include "DoctorVerb.h"
 #include "ExportVerb.h"
 #include "Lab.h"
 #include "LabVerb.h"
+#include "Language.h"
+#include "PrivateRuntimeDir.h"
+#include "Version.h"
 #include "WindowLauncher.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
-#include <QLocale>
 #include <QTextStream>
 #include <QTranslator>
 
 #include <csignal>
 #include <cstdlib>
 #include <memory>
+#include <unistd.h>
 
 namespace {
 
@@ -36,6 +42,7 @@ int main(int argc, char** argv)
 {
     // Before anything can start a thread: a private user namespace is only
     // granted to a single-threaded process.
+    const uid_t startEuid = ::geteuid(); // who we are before the user namespace (for doctor)
     socklab::Lab::prepareProcess();
     // EPIPE is an event to show, never a reason to die.
     std::signal(SIGPIPE, SIG_IGN);
@@ -45,20 +52,31 @@ int main(int argc, char** argv)
         args << QString::fromLocal8Bit(argv[i]);
     socklab::Invocation inv;
     QString error;
-    if (!socklab::CommandLine::parse(args, inv, &error)) {
+    const bool parsed = socklab::CommandLine::parse(args, inv, &error);
+    // Outlives the application: Qt's GUI start-up looks into XDG_RUNTIME_DIR.
+    const socklab::PrivateRuntimeDir runtimeDir(parsed && (inv.verb.isEmpty() || inv.verb == QLatin1String("export")));
+    // A bad command line is told in the user's language too: no window for it.
+    auto app = makeApplication(parsed ? inv.verb : QStringLiteral("help"), argc, argv);
+    QCoreApplication::setApplicationName("socklab");
+    QCoreApplication::setApplicationVersion(socklab::version());
+    QCoreApplication::setOrganizationName("socklab");
+    // Scenario folders are checked against the captions the program has words for.
+    socklab::FolderCatalog::setCaptionCheck(socklab::isKnownCaption);
+    QTranslator translator;
+    // --lang, else the locale (LC_ALL, LC_MESSAGES, LANG): every line printed, and the window.
+    const QString lang = socklab::chosenLanguage(inv.lang);
+    if (lang == QLatin1String("zh_CN") && translator.load(QStringLiteral(":/i18n/socklab_zh_CN.qm")))
+        QCoreApplication::installTranslator(&translator);
+    if (!parsed) {
+        socklab::Invocation again; // parse once more, now that tr() speaks the language
+        socklab::CommandLine::parse(args, again, &error);
         QTextStream(stderr) << "socklab: " << error << '\n';
         return 2;
     }
-    auto app = makeApplication(inv.verb, argc, argv);
-    QCoreApplication::setApplicationName("socklab");
-    QCoreApplication::setOrganizationName("socklab");
-    QTranslator translator;
-    const QString lang = inv.lang.isEmpty() ? QLocale::system().name() : inv.lang;
-    if (lang.startsWith(QLatin1String("zh")) && translator.load(QStringLiteral(":/i18n/socklab_zh_CN.qm")))
-        QCoreApplication::installTranslator(&translator);
 
-    if (inv.verb.isEmpty()) return socklab::runWindow({inv.lang, inv.presenter});
+    if (inv.verb.isEmpty()) return socklab::runWindow({inv.lang, inv.presenter, inv.sessionFile});
     if (inv.verb == QLatin1String("export")) return socklab::runExportVerb(inv.args, inv.presenter);
     if (inv.verb == QLatin1String("lab")) return socklab::runLabVerb(inv.args);
+    if (inv.verb == QLatin1String("doctor")) return socklab::runDoctorVerb(inv.args, startEuid);
     return socklab::CommandLine::runHeadless(inv);
 }

@@ -40,8 +40,8 @@ std::unique_ptr<ProgramLab> runLab(const QList<QStringList>& commands, ProgramLa
                                    const std::function<void(ProgramLab&)>& each)
 {
     auto lab = std::make_unique<ProgramLab>(commands, options);
-    QString error;
-    EXPECT_TRUE(lab->start(&error)) << error.toStdString();
+    Problem error;
+    EXPECT_TRUE(lab->start(&error)) << error.debugText().toStdString();
     while (lab->poll()) {
         if (each) each(*lab);
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -76,6 +76,14 @@ QList<int> childrenOfThisProcess()
         if (rest.size() > 1 && rest[1].toInt() == ::getpid()) out << pid;
     }
     return out;
+}
+
+std::string debugText(const ProblemList& list)
+{
+    QStringList parts;
+    for (const Problem& p : list)
+        parts << p.debugText();
+    return parts.join(QStringLiteral("; ")).toStdString();
 }
 
 } // namespace socklab::test

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <string>
 #include <memory>
 
 namespace socklab::test {
@@ -29,6 +30,8 @@ bool hasState(const Timeline& tl, const QString& actor, const QString& state, Pr
 // Runs to the end; `each` is called every round (to type into stdin).
 std::unique_ptr<ProgramLab> runLab(const QList<QStringList>& commands, ProgramLabOptions options = {},
                                    const std::function<void(ProgramLab&)>& each = {});
+// Problems for a test failure message: "code {key=value}; …".
+std::string debugText(const ProblemList& list);
 int netnsDescriptors();        // /proc/self/fd links to a network namespace
 QList<int> childrenOfThisProcess(); // /proc/*/stat with our pid as parent
 

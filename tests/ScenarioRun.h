@@ -13,13 +13,13 @@ namespace socklab::test {
 
 inline Timeline runScenario(const QString& id, const QVariantMap& params = {}, RunOptions opt = {})
 {
-    QString error;
+    Problem error;
     const auto sc = ScenarioCatalog::build(id, params, &error);
-    EXPECT_TRUE(sc.has_value()) << error.toStdString();
+    EXPECT_TRUE(sc.has_value()) << error.debugText().toStdString();
     if (!sc) return {};
     Runner r(*sc, opt);
-    EXPECT_TRUE(r.start(&error)) << error.toStdString();
-    EXPECT_TRUE(r.runAll(&error)) << error.toStdString();
+    EXPECT_TRUE(r.start(&error)) << error.debugText().toStdString();
+    EXPECT_TRUE(r.runAll(&error)) << error.debugText().toStdString();
     return r.timeline();
 }
 

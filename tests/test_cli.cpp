@@ -1,6 +1,7 @@
 // The command-line contract: list, run (text, --json, --pcap), exit codes,
 // and capture for an ordinary user.
 
+#include "LabGuard.h"
 #include "PacketDecoder.h"
 #include "PcapFile.h"
 
@@ -67,6 +68,7 @@ TEST(Cli, ListPrintsIdTabTitle)
 
 TEST(Cli, RunPrintsCaptureModeThenTcpdumpLikeLines)
 {
+    SOCKLAB_REQUIRE_LAB();
     const Result r = run({"run", "handshake"});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     const QString out = QString::fromUtf8(r.out);
@@ -79,6 +81,7 @@ TEST(Cli, RunPrintsCaptureModeThenTcpdumpLikeLines)
 
 TEST(Cli, RunJsonFollowsTheContract)
 {
+    SOCKLAB_REQUIRE_LAB();
     const Result r = run({"run", "handshake", "--json"});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
     const QJsonObject root = QJsonDocument::fromJson(r.out).object();
@@ -89,6 +92,7 @@ TEST(Cli, RunJsonFollowsTheContract)
 
 TEST(Cli, PcapIsReadableAndListsTheSameSegments)
 {
+    SOCKLAB_REQUIRE_LAB();
     QTemporaryDir dir;
     const QString path = dir.filePath("hs.pcap");
     const Result r = run({"run", "handshake", "--pcap", path});
@@ -131,17 +135,22 @@ TEST(Cli, UnwritablePcapIsExitOneWithTheReason)
 
 TEST(Cli, CaptureNeedsNoRoot)
 {
-    // Ubuntu 24.04's AppArmor default forbids unprivileged user namespaces;
-    // socklab then falls back (and says so), which is not what this test is about.
+    if (!socklab::test::reallyRoot()) {
+        // Already an ordinary user: socklab captures in its private lab.
+        SOCKLAB_REQUIRE_LAB();
+        const Result r = run({"run", "handshake", "--json"});
+        ASSERT_EQ(r.code, 0) << r.err.toStdString();
+        const QJsonObject root = QJsonDocument::fromJson(r.out).object();
+        EXPECT_EQ(root.value("capture").toString(), "namespace");
+        EXPECT_EQ(countHandshake(root.value("events").toArray()), 3);
+        return;
+    }
+    // Root proves it by becoming nobody. Ubuntu 24.04's AppArmor default forbids
+    // unprivileged user namespaces to programs without a profile (this copy has
+    // none); socklab then falls back (and says so), which is not what this is about.
     QFile restrict("/proc/sys/kernel/apparmor_restrict_unprivileged_userns");
     if (restrict.open(QIODevice::ReadOnly) && restrict.readAll().trimmed() == "1")
         GTEST_SKIP() << "unprivileged user namespaces are restricted by AppArmor here";
-    if (::geteuid() != 0) {
-        // Already an ordinary user: the plain run above proved it.
-        const Result r = run({"run", "handshake", "--json"});
-        EXPECT_EQ(QJsonDocument::fromJson(r.out).object().value("capture").toString(), "namespace");
-        return;
-    }
     // The checkout's parent folders may not be traversable by nobody: run a copy.
     QTemporaryDir dir;
     QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner

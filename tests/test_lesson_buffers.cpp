@@ -7,6 +7,7 @@
 #include "BacklogRenderer.h"
 #include "BacklogView.h"
 #include "BuffersLayout.h"
+#include "BuffersRenderer.h"
 #include "BuffersView.h"
 #include "ByteStreamRenderer.h"
 #include "Captions.h"
@@ -190,6 +191,38 @@ TEST(BacklogView, SlotsDroppedSynsAndRetransmissionGaps)
     EXPECT_TRUE(backlogAt(tl, tl.indexOfStep(3)).waiting().isEmpty());
 }
 
+// The timeline under the queue in the presenter's lesson pane at 1366x768 and in a
+// wide window: tick labels and "SYN dropped" never run into one smear, nothing
+// leaves the view (over the caption under it), and the listener's box says what
+// its program does (homework's server does call accept()).
+TEST(BacklogView, TextsStandApartInANarrowPresenterPane)
+{
+    const Timeline& tl = backlogRun();
+    const Timeline homework = runScenario("homework");
+    for (const ViewStyle& st : {ViewStyle::presenterMode(), ViewStyle()})
+        for (const QRectF& area : {QRectF(0, 0, 906, 330), QRectF(0, 0, 1300, 330), QRectF(0, 0, 700, 260)})
+            for (const Timeline* run : {&tl, &homework})
+                for (int cursor : {run->size() / 2, run->size() - 1}) {
+                    SCOPED_TRACE(QStringLiteral("%1 %2x%3 %4 at %5").arg(run->scenarioId).arg(area.width()).arg(area.height())
+                                     .arg(st.presenter ? "presenter" : "window").arg(cursor).toStdString());
+                    const QList<BacklogText> texts = backlogTexts(area, *run, cursor, st);
+                    ASSERT_FALSE(texts.isEmpty());
+                    for (int i = 0; i < texts.size(); ++i) {
+                        EXPECT_TRUE(area.contains(texts[i].rect)) << texts[i].text.toStdString() << " outside the view";
+                        for (int j = i + 1; j < texts.size(); ++j)
+                            EXPECT_FALSE(texts[i].rect.adjusted(1, 1, -1, -1).intersects(texts[j].rect.adjusted(1, 1, -1, -1)))
+                                << texts[i].text.toStdString() << " runs into " << texts[j].text.toStdString();
+                    }
+                }
+    auto says = [](const Timeline& run, const char* what) {
+        for (const BacklogText& t : backlogTexts(QRectF(0, 0, 1300, 330), run, run.size() - 1, ViewStyle()))
+            if (t.text.contains(QLatin1String(what))) return true;
+        return false;
+    };
+    EXPECT_FALSE(says(homework, "never calls accept()"));
+    EXPECT_TRUE(says(tl, "never calls accept()")); // the backlog lesson's server really never does
+}
+
 TEST(LessonViewsRender, WidgetsRenderWithoutWarningsAndExport)
 {
     const Timeline& buf = buffersRun();
@@ -268,4 +301,36 @@ TEST(LessonCaptions, EveryLessonStepHasItsOwnCaptionWithValues)
         if (bl.steps[k].captionId == "backlog.connect-dropped") {
             EXPECT_TRUE(captionText(bl, k).contains("+1.0 s")) << captionText(bl, k).toStdString();
         }
+}
+
+// The buffers view in a projector's lesson pane (1366x768, presenter mode: the
+// pane gets about 300 px) and in a window: no text runs into another, none
+// leaves the view. Too short for both directions, it shows the data's; shorter
+// still, the subtitle and the legend give way (they overlapped the lanes).
+TEST(BuffersView, TextsStandApartInAShortPresenterPane)
+{
+    const Timeline& tl = buffersRun();
+    int blocked = -1; // the step where sendall() waits for buffer space
+    for (int i = 0; i < tl.size() && blocked < 0; ++i)
+        if (const ReturnData* r = tl.at(i).ret(); r && r->blocked && r->call.startsWith(QLatin1String("send"))) blocked = i;
+    ASSERT_GE(blocked, 0);
+    const ViewStyle presenter = ViewStyle::presenterMode();
+    const qreal need = buffersNaturalHeight(presenter, 1, true);
+    EXPECT_LE(need, 768 * 0.52 - 60); // fits the share PaneDocks gives it at 1366x768
+    for (const ViewStyle& st : {presenter, ViewStyle()})
+        for (const QRectF& area : {QRectF(0, 0, 1366, need), QRectF(0, 0, 1366, 480), QRectF(0, 0, 1000, 420),
+                                   QRectF(0, 0, 1366, buffersNaturalHeight(st, 2, false))})
+            for (int cursor : {blocked, tl.size() - 1}) {
+                if (!st.presenter && area.height() < buffersNaturalHeight(st, 1, true)) continue;
+                SCOPED_TRACE(QStringLiteral("%1x%2 %3 at %4").arg(area.width()).arg(area.height())
+                                 .arg(st.presenter ? "presenter" : "window").arg(cursor).toStdString());
+                const QList<BuffersText> texts = buffersTexts(area, tl, cursor, st);
+                ASSERT_GT(texts.size(), 8);
+                for (int i = 0; i < texts.size(); ++i) {
+                    EXPECT_TRUE(area.adjusted(-1, -1, 1, 1).contains(texts[i].rect)) << texts[i].text.toStdString() << " outside the view";
+                    for (int j = i + 1; j < texts.size(); ++j)
+                        EXPECT_FALSE(texts[i].rect.adjusted(1, 1, -1, -1).intersects(texts[j].rect.adjusted(1, 1, -1, -1)))
+                            << texts[i].text.toStdString() << " runs into " << texts[j].text.toStdString();
+                }
+            }
 }

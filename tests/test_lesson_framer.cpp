@@ -2,6 +2,7 @@
 
 #include "MessageFramer.h"
 #include "ScenarioCatalog.h"
+#include "ScenarioFolder.h"
 
 #include <gtest/gtest.h>
 
@@ -58,33 +59,45 @@ TEST(LessonParameters, BadValuesGiveOneClearLineAndNoScenario)
         {"backlog", {{"colour", "red"}}},
     };
     for (const auto& [id, params] : bad) {
-        QString error;
+        Problem error;
         EXPECT_FALSE(ScenarioCatalog::build(id, params, &error).has_value()) << id.toStdString();
-        EXPECT_FALSE(error.isEmpty()) << id.toStdString();
-        EXPECT_FALSE(error.contains('\n')) << error.toStdString();
+        EXPECT_TRUE(error.code.startsWith("param-")) << id.toStdString() << ": " << error.debugText().toStdString();
     }
 }
 
 TEST(LessonParameters, GoodValuesReachTheSteps)
 {
-    QString error;
+    // A folder's values reach its programs' arguments (the code shown is the
+    // code that ran with them) and its repeated steps.
+    Problem error;
     const auto s = ScenarioCatalog::build("fix-delimiter", {{"messages", "a|bb|ccc"}, {"delimiter", "\\n"}}, &error);
-    ASSERT_TRUE(s) << error.toStdString();
-    QList<QByteArray> sent;
+    ASSERT_TRUE(s) << error.debugText().toStdString();
+    ASSERT_TRUE(s->folder);
+    int sends = 0;
     for (const Step& st : s->steps)
-        if (st.call == "send") sent << st.args.value("data").toByteArray();
-    EXPECT_EQ(sent, (QList<QByteArray>{"a\n", "bb\n", "ccc\n"}));
+        sends += st.call == "send";
+    EXPECT_EQ(sends, 3); // "repeat": "{messages}": one send() step per message
+    QStringList clientArgs;
+    for (const FolderProgram& p : s->folder->expandedPrograms(s->parameters))
+        if (p.actor == "client")
+            for (const QString& a : p.args)
+                clientArgs << ScenarioFolder::substitute(a, s->parameters);
+    EXPECT_TRUE(clientArgs.contains("a|bb|ccc")) << clientArgs.join(' ').toStdString();
+    EXPECT_TRUE(clientArgs.contains("\\n")) << clientArgs.join(' ').toStdString();
     const auto b = ScenarioCatalog::build("buffers", {{"sndbuf", "8192"}, {"port", "9000"}}, &error);
-    ASSERT_TRUE(b) << error.toStdString();
+    ASSERT_TRUE(b) << error.debugText().toStdString();
     EXPECT_EQ(b->parameters.value("port").toInt(), 9000);
+    EXPECT_EQ(b->parameters.value("sndbuf").toInt(), 8192);
     bool sawSndbuf = false;
-    for (const Step& st : b->steps)
-        if (st.args.value("option") == "SO_SNDBUF") sawSndbuf = st.args.value("value").toInt() == 8192;
+    for (const FolderProgram& p : b->folder->expandedPrograms(b->parameters))
+        if (p.actor == "client")
+            for (const QString& a : p.args)
+                sawSndbuf = sawSndbuf || ScenarioFolder::substitute(a, b->parameters) == "8192";
     EXPECT_TRUE(sawSndbuf);
     const auto five = ScenarioCatalog::build("sticky", {{"count", "5"}}, &error);
     ASSERT_TRUE(five);
-    int sends = 0;
+    int fiveSends = 0;
     for (const Step& st : five->steps)
-        sends += st.call == "send";
-    EXPECT_EQ(sends, 5);
+        fiveSends += st.call == "send";
+    EXPECT_EQ(fiveSends, 5);
 }

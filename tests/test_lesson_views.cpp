@@ -33,6 +33,8 @@ TEST(LessonViews, StickyStreamShowsThreeSendsAndOneMergedRecv)
     const ByteStreamModel end = byteStreamAt(tl, tl.size() - 1);
     EXPECT_EQ(end.sender, "client");
     EXPECT_EQ(end.receiver, "server");
+    EXPECT_EQ(end.sendCall, "send");
+    EXPECT_EQ(end.recvCall, "recv");
     ASSERT_EQ(end.sends.size(), 3);
     ASSERT_EQ(end.recvs.size(), 1);
     EXPECT_EQ(end.recvs[0].end, 15);

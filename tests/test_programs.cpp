@@ -34,7 +34,7 @@ TEST(ProgramLab, TcpExamplesHandshakeDataTeardown)
 {
     const auto lab = runLab({py("tcp_server.py"), py("tcp_client.py", {"hello"})});
     const Timeline& tl = lab->timeline();
-    EXPECT_TRUE(lab->problems().isEmpty()) << lab->problems().join('\n').toStdString();
+    EXPECT_TRUE(lab->problems().isEmpty()) << debugText(lab->problems());
     EXPECT_EQ(tl.scenarioId, "lab");
     ASSERT_EQ(tl.actors.size(), 2);
     EXPECT_EQ(tl.actors[0].name, "tcp_server.py");
@@ -80,14 +80,14 @@ TEST(ProgramLab, ClientReadsTypedLinesFromStdin)
         typed = true;
         EXPECT_TRUE(l.writeStdin(1, QStringLiteral("你好\n\n").toUtf8())); // an empty line ends the client
     });
-    EXPECT_TRUE(lab->problems().isEmpty()) << lab->problems().join('\n').toStdString();
+    EXPECT_TRUE(lab->problems().isEmpty()) << debugText(lab->problems());
     EXPECT_TRUE(outputOf(lab->timeline(), "tcp_server.py").contains(QStringLiteral("收到： 你好")));
 }
 
 TEST(ProgramLab, HomeworkServerEndsOnHashHash)
 {
     const auto lab = runLab({py("homework_server.py"), py("tcp_client.py", {"##"})});
-    EXPECT_TRUE(lab->problems().isEmpty()) << lab->problems().join('\n').toStdString();
+    EXPECT_TRUE(lab->problems().isEmpty()) << debugText(lab->problems());
     const QStringList out = outputOf(lab->timeline(), "homework_server.py");
     EXPECT_TRUE(out.contains(QStringLiteral("收到： ##")));
     EXPECT_TRUE(outputOf(lab->timeline(), "tcp_client.py").contains(QStringLiteral("服务端回复： bye")));
@@ -96,7 +96,7 @@ TEST(ProgramLab, HomeworkServerEndsOnHashHash)
 TEST(ProgramLab, UdpExamplesDatagrams)
 {
     const auto lab = runLab({py("udp_server.py"), py("udp_client.py", {"a", "b"})});
-    EXPECT_TRUE(lab->problems().isEmpty()) << lab->problems().join('\n').toStdString();
+    EXPECT_TRUE(lab->problems().isEmpty()) << debugText(lab->problems());
     QStringList sent;
     for (const Event& e : lab->timeline().events())
         if (const PacketData* p = e.packet(); p && e.kind == EventKind::Datagram && p->protocol == "udp")
@@ -134,7 +134,7 @@ TEST(ProgramLab, NetcatServerAndClient)
                                 EXPECT_TRUE(l.writeStdin(1, "hello nc\n"));
                                 l.closeStdin(1); // -N: shut down the connection at end of input
                             });
-    EXPECT_TRUE(lab->problems().isEmpty()) << lab->problems().join('\n').toStdString();
+    EXPECT_TRUE(lab->problems().isEmpty()) << debugText(lab->problems());
     EXPECT_EQ(lab->actorName(1), "nc#2");
     EXPECT_EQ(outputOf(lab->timeline(), "nc"), QStringList{"hello nc"});
     const QList<Seg> s = segments(lab->timeline());
@@ -153,7 +153,7 @@ TEST(ProgramLab, HttpServerAndCurl)
     const auto lab = runLab({{"python3", "-m", "http.server", "8000", "--bind", "127.0.0.1"},
                              {"curl", "-s", "http://127.0.0.1:8000/"}});
     // curl ended, so the server that would serve forever was stopped: not a failure.
-    EXPECT_TRUE(lab->problems().isEmpty()) << lab->problems().join('\n').toStdString();
+    EXPECT_TRUE(lab->problems().isEmpty()) << debugText(lab->problems());
     EXPECT_EQ(lab->actorName(0), "http.server");
     const QList<Seg> s = segments(lab->timeline());
     bool get = false, ok = false;
@@ -177,9 +177,10 @@ TEST(ProgramLab, TimeoutStopsEverythingAndLeavesNothing)
         o.startGapMs = 100;
         // The second ignores SIGTERM and has a child of its own: both must go.
         const auto lab = runLab({{"sleep", "100"}, {"sh", "-c", "trap '' TERM; sleep 100 & wait"}}, o);
-        ASSERT_EQ(lab->problems().size(), 2) << lab->problems().join('\n').toStdString();
-        EXPECT_TRUE(lab->problems().first().startsWith("timeout: after 1 s still running: sleep, sh"));
-        EXPECT_TRUE(lab->problems().last().contains("sh ignored SIGTERM"));
+        ASSERT_EQ(lab->problems().size(), 2) << debugText(lab->problems());
+        EXPECT_EQ(lab->problems().first(),
+                  Problem("lab-timeout", {{"seconds", 1.0}, {"running", QStringList{"sleep", "sh"}}}));
+        EXPECT_EQ(lab->problems().last(), Problem("ignored-sigterm", {{"actor", "sh"}}));
         pids << lab->pid(0) << lab->pid(1);
         EXPECT_EQ(netnsDescriptors(), netnsBefore + 1); // the lab, still open
     }
@@ -196,8 +197,10 @@ TEST(ProgramLab, CrashIsReportedAndCleanedUp)
     {
         const auto lab = runLab({{"python3", "-c", "import os; os.abort()"}});
         ASSERT_EQ(lab->problems().size(), 1);
-        EXPECT_TRUE(lab->problems().first().contains("killed by signal 6 (SIGABRT)"));
-        EXPECT_TRUE(lab->warnings().join('\n').contains("never opened a TCP or UDP socket"));
+        EXPECT_EQ(lab->problems().first().code, "program-exit");
+        EXPECT_EQ(lab->problems().first().args.value("signal").toInt(), 6);
+        EXPECT_EQ(lab->problems().first().args.value("signal_name").toString(), "SIGABRT");
+        EXPECT_EQ(lab->warnings(), ProblemList{Problem("no-socket", {{"actor", "python3"}})}) << debugText(lab->warnings());
     }
     EXPECT_EQ(netnsDescriptors(), netnsBefore);
     EXPECT_TRUE(childrenOfThisProcess().isEmpty());
@@ -206,9 +209,9 @@ TEST(ProgramLab, CrashIsReportedAndCleanedUp)
 TEST(ProgramLab, CommandNotFound)
 {
     ProgramLab lab({{"python3", "-c", "pass"}, {"no-such-program-xyz"}});
-    QString error;
+    Problem error;
     EXPECT_FALSE(lab.start(&error));
-    EXPECT_EQ(error, "command not found: no-such-program-xyz");
+    EXPECT_EQ(error, Problem("command-not-found", {{"command", "no-such-program-xyz"}}));
     EXPECT_FALSE(lab.started(0)); // nothing started when any command is missing
 }
 
@@ -218,7 +221,10 @@ TEST(ProgramLab, NonLoopbackListenerIsNoted)
                               "import socket; s=socket.socket(); s.bind(('0.0.0.0', 8888)); s.listen(); "
                               "import time; time.sleep(0.3)"}});
     EXPECT_TRUE(lab->problems().isEmpty());
-    EXPECT_TRUE(lab->warnings().join('\n').contains("listens on 0.0.0.0:8888"));
+    ASSERT_FALSE(lab->warnings().isEmpty());
+    EXPECT_EQ(lab->warnings().first().code, "non-loopback-listen") << debugText(lab->warnings());
+    EXPECT_EQ(lab->warnings().first().args.value("address").toString(), "0.0.0.0");
+    EXPECT_EQ(lab->warnings().first().args.value("port").toInt(), 8888);
 }
 
 TEST(ProgramLab, ActorNames)

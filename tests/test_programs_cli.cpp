@@ -1,5 +1,7 @@
 // `socklab lab`: output, exit codes and stdin, through the real binary.
 
+#include "LabGuard.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,6 +45,7 @@ TEST(LabCli, ServerAndClientText)
 
 TEST(LabCli, JsonHasSegmentsAndNoProblems)
 {
+    SOCKLAB_REQUIRE_LAB();
     const Result r = lab({"--json", "--", "python3", "tcp_server.py", "---", "python3", "tcp_client.py", "hi"});
     EXPECT_EQ(r.code, 0) << r.err.toStdString();
     const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
@@ -90,4 +93,32 @@ TEST(LabCli, ExitCodes)
     EXPECT_EQ(lab({"--timeout", "soon", "--", "true"}).code, 2);
     EXPECT_EQ(lab({"--", "true", "---"}).code, 2);
     EXPECT_EQ(lab({"--", "true"}).code, 0);
+}
+
+TEST(LabCli, CallsInterleavedWithFileLineAndBlocked)
+{
+    const QString dir = QStringLiteral(SOCKLAB_SOURCE_DIR "/tests/gate/");
+    const Result r = lab({"--", "python3", dir + "kr_tcp_server.py", "12120", "---", "python3",
+                          dir + "kr_tcp_client.py", "12120"});
+    EXPECT_EQ(r.code, 0) << r.err.toStdString();
+    // The student's line, the code itself, and the kernel's verdict.
+    EXPECT_TRUE(r.out.contains("kr_tcp_server.py:10  connectionSocket, addr = serverSocket.accept()  … blocked"))
+        << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains("kr_tcp_server.py:11  sentence = connectionSocket.recv(1024).decode()  → 5 b'hello'"));
+    EXPECT_TRUE(r.out.contains("kr_tcp_client.py:8  clientSocket.connect(('127.0.0.1', serverPort))  → 0"));
+    // Calls before the packets they cause: connect() starts, then the SYN.
+    const int connect = int(r.out.indexOf("kr_tcp_client.py:8  clientSocket.connect"));
+    const int syn = int(r.out.indexOf("[SYN] seq=0"));
+    EXPECT_GE(connect, 0);
+    EXPECT_GT(syn, connect);
+}
+
+TEST(LabCli, NoGateRunsWithoutCalls)
+{
+    const QString dir = QStringLiteral(SOCKLAB_SOURCE_DIR "/tests/gate/");
+    const Result r = lab({"--no-gate", "--", "python3", dir + "kr_tcp_server.py", "12121", "---", "python3",
+                          dir + "kr_tcp_client.py", "12121"});
+    EXPECT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.out.contains("[SYN] seq=0"));
+    EXPECT_FALSE(r.out.contains("kr_tcp_server.py:10"));
 }

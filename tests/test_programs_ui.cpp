@@ -1,11 +1,26 @@
 // "Run my programs…", offscreen: a client reading stdin gets the lines typed
 // into its console pane, and the examples open with one click.
 
+#include "ByteStreamLayout.h"
+#include "CodeEditor.h"
+#include "CodePane.h"
+#include "LabGuard.h"
+#include "ByteStreamView.h"
+#include "LessonViewsPane.h"
+#include "MainWindow.h"
 #include "ProgramConsole.h"
 #include "ProgramSession.h"
 #include "RunProgramsDialog.h"
+#include "SessionController.h"
 
+#include <QDockWidget>
+#include <QImage>
 #include <QLineEdit>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextBlock>
+#include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -13,8 +28,15 @@
 
 using namespace socklab;
 
+namespace {
+// The dialog remembers its options (stepping, the wire) between runs: each test
+// starts from the defaults, whatever the test before it chose.
+void forgetDialogOptions() { QSettings().remove(QStringLiteral("programs")); }
+} // namespace
+
 TEST(RunProgramsDialog, TypedLineReachesTheClientsInput)
 {
+    forgetDialogOptions();
     RunProgramsDialog dialog;
     dialog.openExample(0); // TCP server and client; the client reads input() when given no argument
     QSignalSpy finished(&dialog, &RunProgramsDialog::runFinished);
@@ -42,8 +64,162 @@ TEST(RunProgramsDialog, TypedLineReachesTheClientsInput)
 
 TEST(RunProgramsDialog, MissingCommandIsAClearStatus)
 {
+    forgetDialogOptions();
     RunProgramsDialog dialog;
     dialog.setCommands(QStringLiteral("no-such-program-xyz"), {});
     EXPECT_FALSE(dialog.run());
     EXPECT_TRUE(dialog.status().contains("command not found: no-such-program-xyz"));
+}
+
+TEST(RunProgramsDialog, SteppingWaitsAtTheGateUntilStepIsPressed)
+{
+    forgetDialogOptions();
+    RunProgramsDialog dialog;
+    const QString server = QStringLiteral(SOCKLAB_SOURCE_DIR "/tests/gate/kr_tcp_server.py");
+    dialog.setCommands(QStringLiteral("python3 ") + server + QStringLiteral(" 12110"), {});
+    dialog.setStepping(true);
+    QSignalSpy finished(&dialog, &RunProgramsDialog::runFinished);
+    ASSERT_TRUE(dialog.run()) << dialog.status().toStdString();
+    // The first socket call waits at the gate, with its line, until Step.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.console(0)->where().contains("socket()"); }, 60000));
+    EXPECT_TRUE(dialog.console(0)->where().contains("kr_tcp_server.py:5"));
+    EXPECT_TRUE(dialog.console(0)->stepButton()->isEnabled());
+    QTest::qWait(200);
+    EXPECT_TRUE(dialog.console(0)->where().contains("socket()")); // nothing moved by itself
+    QTest::mouseClick(dialog.console(0)->stepButton(), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.console(0)->where().contains("setsockopt()"); }, 60000));
+    // Step (the next waiting program) to bind, then Continue: it listens and sits in accept().
+    QTest::mouseClick(dialog.stepButton(), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.console(0)->where().contains("bind()"); }, 60000));
+    QTest::mouseClick(dialog.continueButton(), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.console(0)->where().contains("blocked in the kernel in accept()"); },
+                                60000));
+    dialog.session()->stop();
+    ASSERT_TRUE(finished.wait(60000));
+}
+
+namespace {
+
+QString gateFile(const char* name) { return QStringLiteral(SOCKLAB_SOURCE_DIR "/tests/gate/") + QLatin1String(name); }
+
+// SOCKLAB_TEST_SHOT_DIR=/tmp/x keeps a picture of what a test saw (to look at, not to compare).
+void keepShot(QWidget* w, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("SOCKLAB_TEST_SHOT_DIR");
+    if (!dir.isEmpty()) w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+} // namespace
+
+// Your own programs' bytes in the byte stream view: a C client's send() read by
+// nc with read(), the names the call gate records for programs that are not Python.
+TEST(RunProgramsDialog, ByteStreamShowsTheBytesOfProgramsThatWriteAndRead)
+{
+    forgetDialogOptions();
+    SOCKLAB_REQUIRE_LAB();
+    QTemporaryDir dir;
+    const QString exe = dir.filePath(QStringLiteral("c_client"));
+    ASSERT_EQ(QProcess::execute(QStringLiteral("cc"), {QStringLiteral("-o"), exe, gateFile("c_client.c")}), 0);
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    w.openRunPrograms();
+    RunProgramsDialog& dialog = *w.programsDialog();
+    dialog.setCommands(QStringLiteral("nc -l 127.0.0.1 12131"), exe + QStringLiteral(" 12131"));
+    QSignalSpy finished(&dialog, &RunProgramsDialog::runFinished);
+    ASSERT_TRUE(dialog.run()) << dialog.status().toStdString();
+    ASSERT_TRUE(finished.wait(60000));
+    const Timeline tl = dialog.session()->timeline();
+    // The window's byte stream view shows the same recording.
+    EXPECT_EQ(w.lessonViews()->byteStream()->cursor(), w.session()->timeline().size() - 1);
+    w.lessonDock()->show();
+    w.lessonDock()->raise();
+    keepShot(&w, QStringLiteral("programs-bytestream"));
+    const ByteStreamModel m = byteStreamAt(tl, tl.size() - 1);
+    EXPECT_EQ(m.sender, QStringLiteral("c_client"));
+    EXPECT_EQ(m.receiver, QStringLiteral("nc"));
+    // Named as the programs called them, not as the lessons' Python does.
+    EXPECT_EQ(m.sendCall, QStringLiteral("send")); // c_client.c calls send(); nc reads
+    EXPECT_EQ(m.recvCall, QStringLiteral("read"));
+    qint64 sent = 0, read = 0;
+    QByteArray got;
+    for (const ByteRange& r : m.sends) sent += r.end - r.begin;
+    for (const ByteRange& r : m.recvs) read += r.end - r.begin, got += r.bytes;
+    EXPECT_EQ(sent, 10);
+    EXPECT_EQ(read, 10);
+    EXPECT_EQ(got, QByteArray("hi from C\n"));
+}
+
+// #9: a click on a line of the code pane sets a breakpoint there (drawn in the
+// gutter; F9 on the text cursor's line too); a program reaching a socket call
+// made from that line waits at the gate, also while the programs run freely.
+TEST(RunProgramsDialog, ABreakpointClickedInTheCodePaneHoldsTheProgramThere)
+{
+    forgetDialogOptions();
+    SOCKLAB_REQUIRE_LAB();
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    w.openRunPrograms();
+    RunProgramsDialog* dialog = w.programsDialog();
+    ASSERT_NE(dialog, nullptr);
+    const QString server = gateFile("kr_tcp_server.py");
+    dialog->setCommands(QStringLiteral("python3 ") + server + QStringLiteral(" 12132"),
+                        QStringLiteral("python3 ") + gateFile("kr_tcp_client.py") + QStringLiteral(" 12132"));
+    dialog->setStepping(true);
+    QSignalSpy finished(dialog, &RunProgramsDialog::runFinished);
+    ASSERT_TRUE(dialog->run()) << dialog->status().toStdString();
+    // Held at its first call, the server's own source is in the code pane.
+    CodePane* pane = w.findChild<CodePane*>();
+    ASSERT_NE(pane, nullptr);
+    const QString actor = QStringLiteral("kr_tcp_server.py");
+    ASSERT_TRUE(QTest::qWaitFor([&] { return pane->codeEditor(actor) != nullptr; }, 60000));
+    // The pane rebuilds its columns when the client's code arrives: ask for the editor each time.
+    auto editor = [&] { return pane->codeEditor(actor); };
+    EXPECT_TRUE(pane->breakpointsEnabled());
+    ASSERT_TRUE(editor()->isVisible());
+    // Click line 11, `sentence = connectionSocket.recv(1024).decode()`.
+    auto lineOnScreen = [&](int line) {
+        CodeEditor* code = editor();
+        QTextCursor c(code->document()->findBlockByNumber(line - 1));
+        code->setTextCursor(c);
+        code->ensureCursorVisible();
+        return code->gutterRectOfLine(line);
+    };
+    QRect row = lineOnScreen(11);
+    ASSERT_FALSE(row.isNull());
+    QTest::mouseClick(editor()->viewport(), Qt::LeftButton, {}, QPoint(40, row.center().y()));
+    ASSERT_EQ(pane->breakpoints().size(), 1);
+    EXPECT_EQ(pane->breakpoints().first().line, 11);
+    EXPECT_EQ(pane->breakpoints().first().file, server);
+    // Drawn: a red dot in the gutter on that line.
+    const QImage gutter = editor()->gutter()->grab().toImage();
+    int red = 0;
+    for (int x = 0; x < gutter.width(); ++x) {
+        const QColor c = gutter.pixelColor(int(x * gutter.devicePixelRatio()), int(row.center().y() * gutter.devicePixelRatio()));
+        red += c.red() > 180 && c.green() < 90 && c.blue() < 90;
+    }
+    EXPECT_GT(red, 2) << "no breakpoint dot in the gutter";
+    keepShot(&w, QStringLiteral("breakpoint-window"));
+    // Continue: the programs run freely, and the server stops at line 11's recv().
+    QTest::mouseClick(dialog->continueButton(), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog->console(0)->where().contains(QStringLiteral("recv() at kr_tcp_server.py:11")); },
+                                60000)) << dialog->console(0)->where().toStdString();
+    EXPECT_TRUE(dialog->console(0)->where().contains(QStringLiteral("waits at the gate")));
+    QTest::qWait(300);
+    EXPECT_TRUE(dialog->console(0)->where().contains(QStringLiteral("recv() at kr_tcp_server.py:11"))) << "held, not run";
+    // F9 on line 12 adds one there; a click on line 11 takes that one away.
+    lineOnScreen(12);
+    QTest::keyClick(editor(), Qt::Key_F9);
+    row = lineOnScreen(11);
+    QTest::mouseClick(editor()->gutter(), Qt::LeftButton, {}, QPoint(4, row.center().y()));
+    ASSERT_EQ(pane->breakpoints().size(), 1);
+    EXPECT_EQ(pane->breakpoints().first().line, 12);
+    QTest::mouseClick(dialog->continueButton(), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog->console(0)->where().contains(QStringLiteral("send() at kr_tcp_server.py:12")); },
+                                60000)) << dialog->console(0)->where().toStdString();
+    QTest::mouseClick(dialog->continueButton(), Qt::LeftButton);
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_TRUE(finished.first().first().toBool()) << dialog->status().toStdString();
+    EXPECT_TRUE(dialog->console(1)->text().contains(QStringLiteral("HELLO")));
 }

@@ -1,5 +1,6 @@
 // Each built-in scenario on real sockets in the lab: segments, calls, errnos, states.
 
+#include "LabGuard.h"
 #include "ScenarioRun.h"
 #include "SocketProbe.h"
 
@@ -10,9 +11,10 @@ TEST(Scenarios, CatalogHasTheDesignIds)
 {
     for (const char* id : {"handshake", "echo", "teardown", "refused", "broken-pipe", "reset-unread"})
         EXPECT_TRUE(ScenarioCatalog::contains(id)) << id;
-    QString error;
+    Problem error;
     EXPECT_FALSE(ScenarioCatalog::build("nope", {}, &error).has_value());
-    EXPECT_TRUE(error.contains("nope"));
+    EXPECT_EQ(error.code, "unknown-scenario");
+    EXPECT_EQ(error.args.value("id").toString(), "nope");
 }
 
 TEST(Scenarios, EveryStepPointsAtItsLineOfPython)
@@ -39,6 +41,7 @@ TEST(Scenarios, EveryStepPointsAtItsLineOfPython)
 
 TEST(Scenarios, HandshakeIsSynSynAckAck)
 {
+    SOCKLAB_REQUIRE_LAB();
     const Timeline tl = runScenario("handshake");
     EXPECT_EQ(tl.captureMode, "namespace");
     const auto segs = segments(tl);
@@ -168,14 +171,15 @@ TEST(Scenarios, StepByStepEndsWithTheSameStory)
 {
     const auto sc = ScenarioCatalog::build("handshake");
     Runner r(*sc);
-    QString error;
-    ASSERT_TRUE(r.start(&error)) << error.toStdString();
+    Problem error;
+    ASSERT_TRUE(r.start(&error)) << error.debugText().toStdString();
     int steps = 0;
     while (r.hasNextStep()) {
-        ASSERT_TRUE(r.runStep(&error)) << error.toStdString();
+        ASSERT_TRUE(r.runStep(&error)) << error.debugText().toStdString();
         ++steps;
         EXPECT_EQ(r.timeline().steps.size(), steps);
     }
     EXPECT_FALSE(r.runStep(&error));
+    EXPECT_EQ(error.code, "no-more-steps");
     EXPECT_EQ(flagSequence(r.timeline()).size(), 3);
 }

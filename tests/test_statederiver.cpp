@@ -13,7 +13,7 @@ namespace {
 // client 40000 <-> server 8888 (listener on 8888)
 std::optional<SocketOwner> owners(uint16_t l, uint16_t r)
 {
-    if (l == 40000) return SocketOwner{"client", "sockfd", false, true};
+    if (l == 40000 || l == 40001) return SocketOwner{"client", "sockfd", false, true};
     if (l == 8888 && r == 40000) return SocketOwner{"server", "connfd", false, true};
     if (l == 8888) return SocketOwner{"server", "sockfd", true, true};
     return std::nullopt;
@@ -128,4 +128,43 @@ TEST(StateDeriver, KernelDisagreementBecomesANote)
     EXPECT_EQ(out[0].note()->args.value("derived").toString(), "SYN_SENT");
     k.data = StateData{"sockfd", "SYN_SENT", "", 40000, 8888, "tcp_info"};
     EXPECT_TRUE(d.check(k).isEmpty());
+}
+
+TEST(StateDeriver, AfterCaptureLossDerivedStatesAreUncertain)
+{
+    StateDeriver d(owners);
+    auto statesOf = [](const QList<Event>& out) {
+        QList<StateData> s;
+        for (const Event& x : out)
+            if (const StateData* st = x.state()) s << *st;
+        return s;
+    };
+    // Before any loss: certain.
+    for (const StateData& s : statesOf(d.feed(seg(1, 40000, 8888, SYN, 100, 0))))
+        EXPECT_FALSE(s.uncertain);
+    d.feed(seg(2, 8888, 40000, SYN | ACK, 500, 101));
+    d.feed(seg(3, 40000, 8888, ACK, 101, 501));
+    Event loss;
+    loss.tUs = 4;
+    loss.kind = EventKind::Note;
+    loss.data = NoteData{"capture-loss", {{"captured", 3}, {"dropped", 7}, {"new_drops", 7}}};
+    d.feed(loss);
+    const QList<StateData> after = statesOf(d.feed(seg(5, 40000, 8888, FIN | ACK, 101, 501)));
+    ASSERT_FALSE(after.isEmpty());
+    for (const StateData& s : after)
+        EXPECT_TRUE(s.uncertain) << s.state.toStdString();
+    // A kernel reading that disagrees says the derivation was uncertain.
+    Event k;
+    k.tUs = 100000;
+    k.kind = EventKind::State;
+    k.actor = "client";
+    k.data = StateData{"sockfd", "TIME_WAIT", "", 40000, 8888, "sock_diag"};
+    const QList<Event> out = d.check(k);
+    ASSERT_EQ(out.size(), 1);
+    EXPECT_TRUE(out[0].note()->args.value("uncertain").toBool());
+    // A connection opened after the loss is certain again.
+    const QList<StateData> fresh = statesOf(d.feed(seg(200000, 40001, 8888, SYN, 900, 0)));
+    ASSERT_FALSE(fresh.isEmpty());
+    for (const StateData& s : fresh)
+        EXPECT_FALSE(s.uncertain);
 }

@@ -1,7 +1,9 @@
 // TCP state diagram: the eleven RFC 9293 states laid out without overlaps, and
 // each actor's state at cursors of real handshake and teardown runs.
 
+#include "LadderLayout.h"
 #include "StateMachineRenderer.h"
+#include "StateReadings.h"
 #include "ViewsTestData.h"
 
 #include <QImage>
@@ -114,4 +116,89 @@ TEST(StateMachineRenderer, PaintsTheActorColour)
     const QColor inside = img.pixelColor(int(r.left() + 8), int(r.center().y()));
     EXPECT_NE(inside, style.panel);
     EXPECT_NE(inside, style.background);
+}
+
+namespace {
+
+Event stateEvent(qint64 t, const QString& state, Provenance prov)
+{
+    Event e;
+    e.tUs = t;
+    e.kind = EventKind::State;
+    e.actor = QStringLiteral("client");
+    e.provenance = prov;
+    e.data = StateData{QStringLiteral("sockfd"), state, {}, 0, 0, {}};
+    return e;
+}
+
+} // namespace
+
+// teardown: FIN_WAIT_2* derived, then the kernel's late readings FIN_WAIT_1 and
+// FIN_WAIT_2 arrive. They confirm what was drawn; the state never goes backwards.
+TEST(StateReadings, ALateKernelReadingConfirmsInsteadOfGoingBackwards)
+{
+    Timeline tl;
+    tl.scenarioId = QStringLiteral("teardown");
+    tl.actors = {{QStringLiteral("client"), QStringLiteral("client"), {}, {}}};
+    tl.append(stateEvent(1, QStringLiteral("ESTABLISHED"), Provenance::Kernel));
+    tl.append(stateEvent(2, QStringLiteral("FIN_WAIT_1"), Provenance::Derived));
+    tl.append(stateEvent(3, QStringLiteral("FIN_WAIT_2"), Provenance::Derived));
+    tl.append(stateEvent(4, QStringLiteral("FIN_WAIT_1"), Provenance::Kernel)); // late
+    tl.append(stateEvent(5, QStringLiteral("FIN_WAIT_2"), Provenance::Kernel)); // confirmation
+    tl.append(stateEvent(6, QStringLiteral("TIME_WAIT"), Provenance::Derived));
+    EXPECT_EQ(StateReadings::confirmations(tl), (QSet<int>{3, 4}));
+    // The diagram stays in FIN_WAIT_2 at the late reading…
+    const QList<ActorState> at3 = StateMachineRenderer::statesAt(tl, 3);
+    ASSERT_EQ(at3.size(), 1);
+    EXPECT_EQ(at3[0].state, "FIN_WAIT_2");
+    // …and the ladder draws no chip for either reading.
+    LadderLayout L;
+    L.setTimeline(tl);
+    QStringList chips;
+    for (const LadderRow& r : L.rows())
+        if (r.type == LadderRow::Type::State) chips << r.text;
+    EXPECT_EQ(chips, (QStringList{"ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2", "TIME_WAIT"}));
+}
+
+TEST(StateMachineRenderer, TextIsAtLeast14PixelsInPresenterModeInTheRightThird)
+{
+    const Timeline& tl = test::cachedRun("teardown");
+    const QRectF pane(0, 0, 1366 / 3, 700);
+    const QList<StateMachineText> texts = StateMachineRenderer::texts(pane, tl, tl.size() - 1, ViewStyle::presenterMode());
+    ASSERT_GE(texts.size(), 11 + 17); // eleven states, seventeen transitions
+    for (const StateMachineText& t : texts) {
+        EXPECT_GE(t.pixelSize, 14.0) << t.text.toStdString();
+        EXPECT_TRUE(pane.contains(t.rect)) << t.text.toStdString(); // "rcv ACK of FIN" not cut at the edge
+    }
+}
+
+// teardown at its end: the server's lit LAST_ACK → CLOSED path runs down the
+// right edge, past the CLOSE_WAIT → LAST_ACK label. Every label is drawn after
+// every line, so no line runs through a label ("close / snd FI" was cut).
+TEST(StateMachineRenderer, NoLineIsDrawnOverATransitionLabel)
+{
+    const Timeline& tl = test::cachedRun("teardown");
+    const QRectF pane(0, 0, 620, 800);
+    const ViewStyle style = ViewStyle::presenterMode();
+    QImage img(pane.size().toSize(), QImage::Format_ARGB32);
+    img.fill(Qt::white);
+    QPainter p(&img);
+    StateMachineRenderer::paint(p, pane, tl, tl.size() - 1, style);
+    p.end();
+    const QColor line = style.actorColor(tl, QStringLiteral("server"));
+    auto near = [&](QColor c) {
+        return std::abs(c.red() - line.red()) + std::abs(c.green() - line.green()) + std::abs(c.blue() - line.blue()) < 60;
+    };
+    int labels = 0;
+    for (const StateMachineText& t : StateMachineRenderer::texts(pane, tl, tl.size() - 1, style)) {
+        if (t.kind != 1) continue;
+        ++labels;
+        const QRect r = t.rect.toAlignedRect().adjusted(3, 3, -3, -3);
+        int hits = 0;
+        for (int y = r.top(); y <= r.bottom(); ++y)
+            for (int x = r.left(); x <= r.right(); ++x)
+                hits += near(img.pixelColor(x, y)) ? 1 : 0;
+        EXPECT_EQ(hits, 0) << t.text.toStdString();
+    }
+    EXPECT_EQ(labels, 17);
 }

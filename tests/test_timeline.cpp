@@ -1,5 +1,6 @@
 // Timeline ordering and its JSON form (the --json contract and session files).
 
+#include "LabGuard.h"
 #include "ScenarioRun.h"
 #include "TimelineJson.h"
 
@@ -55,6 +56,7 @@ TEST(TimelineJson, RoundTripKeepsEveryField)
 
 TEST(TimelineJson, ContractFields)
 {
+    SOCKLAB_REQUIRE_LAB();
     const Timeline tl = socklab::test::runScenario("handshake");
     const QJsonObject root = timelineToJson(tl);
     EXPECT_EQ(root.value("scenario").toString(), "handshake");

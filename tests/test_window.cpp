@@ -8,9 +8,11 @@
 #include "ByteStreamRenderer.h"
 #include "ByteStreamView.h"
 #include "CodePane.h"
+#include "DialogPlacement.h"
 #include "ErrorBanner.h"
 #include "ExportActions.h"
 #include "Exporter.h"
+#include "LabGuard.h"
 #include "LadderView.h"
 #include "LessonViewsPane.h"
 #include "MainWindow.h"
@@ -22,10 +24,13 @@
 #include "RunProgramsDialog.h"
 #include "ScenarioCatalog.h"
 #include "ScenarioListPane.h"
+#include "ScenarioMenu.h"
 #include "ScenarioRun.h"
 #include "SessionController.h"
 #include "StateMachineView.h"
 #include "TimelineJson.h"
+#include "Captions.h"
+#include "LadderLayout.h"
 
 #include <QDockWidget>
 #include <QImage>
@@ -33,7 +38,13 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QStyle>
+#include <QTextLayout>
+#include <QTimer>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -80,11 +91,16 @@ protected:
         return waitIdle(w) && w.session()->isLive();
     }
     // Steps until every scenario step has run on the real sockets.
+    // A note the programs make after the last step (their exit, told once the
+    // record is sealed) can arrive a moment later: step onto it too.
     static void runToTheEnd(MainWindow& w)
     {
-        for (int guard = 0; guard < 400 && (w.session()->hasNextStep() || !w.playback()->atEnd()); ++guard) {
-            w.playback()->step();
-            ASSERT_TRUE(waitIdle(w));
+        for (int round = 0; round < 2; ++round) {
+            for (int guard = 0; guard < 400 && (w.session()->hasNextStep() || !w.playback()->atEnd()); ++guard) {
+                w.playback()->step();
+                ASSERT_TRUE(waitIdle(w));
+            }
+            if (round == 0) QTest::qWait(300);
         }
     }
     // Everything the window shows that depends on the cursor.
@@ -147,10 +163,10 @@ TEST_F(WindowTest, TheViewAtACursorDoesNotDependOnThePath)
     ASSERT_TRUE(openAndWait(w, QStringLiteral("handshake")));
     runToTheEnd(w);
     PlaybackController* pc = w.playback();
-    // Forward from the start, 12 stops.
+    // Forward from the start, 12 events (Shift+→).
     pc->home();
     for (int i = 0; i < 12; ++i)
-        pc->step();
+        pc->stepEvent();
     const int target = pc->cursor();
     const QString forward = viewState(w);
     // SOCKLAB_TEST_GRAB=/tmp/x.png: a picture of the window mid-handshake, to look at.
@@ -166,7 +182,7 @@ TEST_F(WindowTest, TheViewAtACursorDoesNotDependOnThePath)
     // Backward from the end.
     pc->end();
     while (pc->cursor() > target)
-        pc->back();
+        pc->backEvent();
     ASSERT_EQ(pc->cursor(), target);
     EXPECT_EQ(viewState(w), forward);
     // Scrubbed there with the slider.
@@ -177,6 +193,100 @@ TEST_F(WindowTest, TheViewAtACursorDoesNotDependOnThePath)
     // And a different cursor shows something different.
     pc->setCursor(-1);
     EXPECT_NE(viewState(w), forward);
+}
+
+namespace {
+
+// The ladder row at the cursor lies wholly inside the viewport, below the header band.
+::testing::AssertionResult cursorRowVisible(LadderView* lv)
+{
+    const LadderLayout& L = lv->renderer().layout();
+    const int row = lv->renderer().cursorRow(lv->cursor());
+    if (row < 0) return ::testing::AssertionSuccess();
+    const qreal top = L.rowTop(row) - lv->verticalScrollBar()->value();
+    const qreal bottom = top + L.rowHeightPx(row);
+    if (top < L.metrics().headerHeight - 0.5 || bottom > lv->viewport()->height() + 0.5)
+        return ::testing::AssertionFailure() << "row " << row << " at " << top << ".." << bottom << " in a viewport of "
+                                             << lv->viewport()->height() << " (header " << L.metrics().headerHeight << ")";
+    // Nothing is drawn after the cursor: no empty band of more than two rows under it.
+    if (lv->viewport()->height() - bottom > 2.5 * L.metrics().rowHeight * L.zoom() && lv->verticalScrollBar()->value() > 0)
+        return ::testing::AssertionFailure() << "empty region under the cursor row: " << lv->viewport()->height() - bottom;
+    return ::testing::AssertionSuccess();
+}
+
+} // namespace
+
+TEST_F(WindowTest, AStepIsACallTheLadderFollowsAndTheEndSaysSoInPresenterMode)
+{
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    w.setPresenter(true);
+    w.setGeometry(0, 0, 1366, 768);
+    ASSERT_TRUE(openAndWait(w, QStringLiteral("teardown")));
+    const int steps = w.session()->stepCount();
+    int presses = 0, firstFin = -1;
+    for (int guard = 0; guard < 100 && !w.playback()->finished(); ++guard) {
+        w.playback()->step();
+        ASSERT_TRUE(waitIdle(w));
+        ++presses;
+        const Timeline& tl = w.session()->timeline();
+        for (int i = 0; firstFin < 0 && i <= w.playback()->cursor(); ++i)
+            if (const PacketData* p = tl.at(i).packet(); p && p->has(TcpFlag::FIN)) firstFin = presses;
+        EXPECT_TRUE(w.playback()->atUnitEnd());
+        EXPECT_TRUE(cursorRowVisible(w.ladder())) << "after step " << presses;
+        EXPECT_FALSE(w.narration()->caption().isEmpty());
+    }
+    // One press per scenario step (one socket call with all it caused), not one per event.
+    EXPECT_LE(presses, steps);
+    EXPECT_GT(presses, steps / 2);
+    EXPECT_GT(firstFin, 0);
+    EXPECT_LE(firstFin, steps);
+    EXPECT_LT(steps, w.session()->timeline().size() / 2); // the old event-by-event walk took far more presses
+    EXPECT_FALSE(w.narration()->endNote().isEmpty());
+    for (int i = 0; i < 4; ++i) {
+        w.playback()->back();
+        EXPECT_TRUE(cursorRowVisible(w.ladder())) << "after back " << i;
+        EXPECT_TRUE(w.narration()->endNote().isEmpty());
+    }
+    w.playbackBar()->scrubber()->setValue(3);
+    EXPECT_TRUE(cursorRowVisible(w.ladder()));
+}
+
+TEST_F(WindowTest, NarrationNeverTellsWhatTheViewsDoNotShowYet)
+{
+    MainWindow w;
+    w.show();
+    ASSERT_TRUE(openAndWait(w, QStringLiteral("echo")));
+    runToTheEnd(w);
+    const Timeline& tl = w.session()->timeline();
+    PlaybackController* pc = w.playback();
+    pc->home();
+    // Event by event: a step's caption appears only once its unit is complete.
+    for (int guard = 0; guard < 400 && !pc->atEnd(); ++guard) {
+        pc->stepEvent();
+        const int k = stepAtEvent(tl, pc->cursor());
+        if (k < 0) continue;
+        const QString full = captionText(tl, k);
+        if (pc->atUnitEnd())
+            EXPECT_EQ(w.narration()->caption(), full);
+        else
+            EXPECT_NE(w.narration()->caption(), full) << "event " << pc->cursor();
+    }
+}
+
+TEST_F(WindowTest, EveryShortcutBelongsToOneAction)
+{
+    MainWindow w;
+    w.show();
+    QMap<QString, QStringList> owners;
+    for (QAction* a : w.findChildren<QAction*>())
+        for (const QKeySequence& k : a->shortcuts())
+            if (!k.isEmpty()) owners[k.toString()] << a->text();
+    for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+        EXPECT_EQ(it.value().size(), 1) << it.key().toStdString() << ": " << it.value().join(", ").toStdString();
+    EXPECT_TRUE(owners.contains(QStringLiteral("Ctrl+R")));
+    EXPECT_TRUE(owners.contains(QStringLiteral("Shift+Right")));
 }
 
 TEST_F(WindowTest, PresenterModeHidesSecondaryPanesAndEnlargesType)
@@ -243,12 +353,13 @@ TEST_F(WindowTest, MalformedSessionFileGivesOneMessageAndNoCrash)
 
 TEST_F(WindowTest, PcapExportWritesTheCapturedFrames)
 {
+    SOCKLAB_REQUIRE_LAB();
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("h.pcap"));
     MainWindow w;
     ASSERT_TRUE(openAndWait(w, QStringLiteral("handshake")));
     runToTheEnd(w);
-    if (w.session()->timeline().captureMode == QLatin1String("states-only")) GTEST_SKIP() << "no capture here";
+    ASSERT_EQ(w.session()->timeline().captureMode, "namespace");
     ASSERT_TRUE(w.session()->exportPcap(path));
     EXPECT_GT(QFileInfo(path).size(), 24 + 3 * 54);
 }
@@ -278,10 +389,12 @@ TEST_F(WindowTest, LessonViewTabFollowsTheCursorAndPicksTheScenariosView)
     ASSERT_NE(lesson, nullptr);
     ASSERT_NE(w.lessonDock(), nullptr);
     EXPECT_EQ(w.lessonDock()->widget(), lesson);
-    EXPECT_EQ(lesson->count(), 3);
+    EXPECT_EQ(lesson->count(), 4); // stream, buffers, backlog, time–sequence (shown when the wire acted or TCP retransmitted)
+    EXPECT_FALSE(lesson->timeSeqShown());
 
     ASSERT_TRUE(openAndWait(w, QStringLiteral("sticky")));
     runToTheEnd(w);
+    EXPECT_FALSE(lesson->timeSeqShown()) << "nothing was lost on the lab's loopback";
     EXPECT_EQ(lesson->currentViewName(), QStringLiteral("stream"));
     EXPECT_EQ(lesson->currentWidget(), lesson->byteStream());
     EXPECT_FALSE(w.lessonDock()->visibleRegion().isEmpty()) << "the lesson dock is raised for sticky";
@@ -291,11 +404,15 @@ TEST_F(WindowTest, LessonViewTabFollowsTheCursorAndPicksTheScenariosView)
         return lesson->byteStream()->cursor() == pc->cursor() && lesson->buffers()->cursor() == pc->cursor()
                && lesson->backlog()->cursor() == pc->cursor();
     };
-    EXPECT_EQ(pc->cursor(), w.session()->timeline().size() - 1);
+    // At the end: the last event a step can land on (a program's exit note after
+    // the last call is no stop of its own).
+    int lastStop = w.session()->timeline().size() - 1;
+    while (lastStop > 0 && !PlaybackController::isStop(w.session()->timeline().at(lastStop))) --lastStop;
+    EXPECT_EQ(pc->cursor(), lastStop);
     EXPECT_TRUE(followed());
     for (int i = 0; i < 5; ++i)
         pc->back();
-    EXPECT_LT(pc->cursor(), w.session()->timeline().size() - 1);
+    EXPECT_LT(pc->cursor(), lastStop);
     EXPECT_TRUE(followed());
     pc->setCursor(3);
     EXPECT_TRUE(followed());
@@ -439,4 +556,148 @@ TEST_F(WindowTest, StudentsOwnProgramsAnimateInTheWindow)
     EXPECT_GE(w.ladder()->renderer().layout().actorCount(), 2);
     EXPECT_EQ(w.ladder()->cursor(), w.playback()->cursor());
     dialog->close();
+}
+
+// Home / → with a recording of the user's programs on screen move the cursor;
+// they never open a scenario (the list got the focus back, made its first item
+// current by itself — 三次握手 — and the recording was gone).
+TEST_F(WindowTest, KeysAndFocusNeverThrowAwayTheRecordingOfYourPrograms)
+{
+    Timeline tl = test::runScenario(QStringLiteral("handshake"));
+    ASSERT_GT(tl.size(), 10);
+    tl.scenarioId = QStringLiteral("lab");
+    MainWindow w;
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    w.openRunPrograms();
+    Q_EMIT w.programsDialog()->timelineChanged(tl);
+    w.programsDialog()->close();
+    ASSERT_TRUE(w.session()->isRecording());
+    QListWidget* list = w.scenarioList()->list();
+    w.activateWindow();
+    list->setFocus(Qt::TabFocusReason); // and as the window comes back to the front
+    QFocusEvent in(QEvent::FocusIn, Qt::ActiveWindowFocusReason);
+    QCoreApplication::sendEvent(list, &in);
+    QTest::keyClick(&w, Qt::Key_Home);
+    EXPECT_LE(w.playback()->cursor(), 0);
+    QTest::keyClick(&w, Qt::Key_Right);
+    EXPECT_TRUE(w.session()->isRecording()) << "a scenario was opened";
+    EXPECT_EQ(w.session()->timeline().scenarioId, QStringLiteral("lab"));
+    EXPECT_GT(w.playback()->cursor(), 0);
+    EXPECT_EQ(w.scenarioList()->current(), QString());
+    // Choosing a scenario asks first; Cancel keeps the recording.
+    bool asked = false;
+    QTimer::singleShot(0, [&] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        asked = box != nullptr;
+        if (box) box->button(QMessageBox::Cancel)->click();
+    });
+    const QRect second = list->visualItemRect(list->item(2));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, second.center());
+    EXPECT_TRUE(asked);
+    EXPECT_TRUE(w.session()->isRecording());
+    EXPECT_EQ(w.session()->timeline().scenarioId, QStringLiteral("lab"));
+    EXPECT_EQ(w.scenarioList()->current(), QString()) << "the list shows no scenario while the recording is on screen";
+}
+
+// Presenter mode hides the scenario list: Playback ▸ Scenario and Ctrl+PgDown change scenario there.
+TEST_F(WindowTest, PresenterModeChangesScenarioFromTheMenuAndKeys)
+{
+    MainWindow w;
+    w.show();
+    ASSERT_TRUE(openAndWait(w, QStringLiteral("handshake")));
+    w.setPresenter(true);
+    EXPECT_FALSE(w.scenarioList()->isVisible());
+    QMenu* menu = w.scenarioMenu()->menu();
+    ASSERT_TRUE(menu->menuAction()->isVisible());
+    QAction* teardown = nullptr;
+    for (QAction* a : menu->actions())
+        if (a->data().toString() == QLatin1String("teardown")) teardown = a;
+    ASSERT_NE(teardown, nullptr);
+    EXPECT_FALSE(teardown->text().isEmpty());
+    teardown->trigger();
+    ASSERT_TRUE(waitIdle(w));
+    EXPECT_EQ(w.session()->timeline().scenarioId, QStringLiteral("teardown"));
+    EXPECT_TRUE(teardown->isChecked());
+    EXPECT_TRUE(w.isPresenter());
+    // Next scenario from the keyboard.
+    const QStringList ids = ScenarioCatalog::ids();
+    const QString after = ids.value(ids.indexOf(QStringLiteral("teardown")) + 1);
+    QTest::keyClick(&w, Qt::Key_PageDown, Qt::ControlModifier);
+    ASSERT_TRUE(waitIdle(w));
+    EXPECT_EQ(w.session()->timeline().scenarioId, after);
+    EXPECT_TRUE(w.isPresenter());
+    w.setPresenter(false);
+}
+
+// Chinese titles break anywhere: each keeps all its characters and every line
+// has room in its row ("UDP：数据报、截断与端口不" over an empty second line).
+TEST_F(WindowTest, ScenarioTitlesWrapWithoutLosingTheirEnd)
+{
+    MainWindow w;
+    ASSERT_TRUE(w.setLanguage(QStringLiteral("zh_CN")));
+    ScenarioListPane* pane = w.scenarioList();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return pane->list()->item(0)->text() == QStringLiteral("三次握手"); }));
+    w.show();
+    QListWidget* list = pane->list();
+    const int margin = list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, list) + 1;
+    for (int width : {170, 200, 230, 260, 300}) {
+        pane->setFixedWidth(width);
+        QTest::qWait(20);
+        list->doItemsLayout();
+        for (int i = 0; i < list->count(); ++i) {
+            const QString title = list->item(i)->text();
+            const QRect r = list->visualItemRect(list->item(i));
+            SCOPED_TRACE(QStringLiteral("%1 px: %2").arg(width).arg(title).toStdString());
+            EXPECT_LE(r.right(), list->viewport()->width()) << "its end under the scroll bar";
+            // The lines the text takes in the width the row gives it.
+            QTextLayout layout(title, list->font());
+            QTextOption o;
+            o.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+            layout.setTextOption(o);
+            layout.beginLayout();
+            int lines = 0;
+            for (QTextLine l = layout.createLine(); l.isValid(); l = layout.createLine()) {
+                l.setLineWidth(qMin(r.width(), list->viewport()->width() - r.left()) - 2 * margin);
+                ++lines;
+            }
+            layout.endLayout();
+            EXPECT_GE(r.height(), lines * QFontMetrics(list->font()).lineSpacing()) << lines << " lines";
+        }
+    }
+    w.setLanguage(QStringLiteral("en"));
+}
+
+// Run my programs… opens beside the ladder, not over it.
+TEST(DialogPlacement, BesideTheLadderAt1366x768AndAt1600x1000)
+{
+    // Presenter, 1366x768: the ladder takes the left two thirds down to the narration.
+    const QRect screen(0, 0, 1366, 768), ladder(0, 24, 906, 480);
+    const QRect r = DialogPlacement::beside(ladder, QSize(900, 560), QSize(420, 320), screen);
+    EXPECT_TRUE(screen.contains(r));
+    EXPECT_FALSE(r.intersects(ladder)) << r.x() << "," << r.y() << " " << r.width() << "x" << r.height();
+    EXPECT_GE(r.width(), 420);
+    // 1600x1000: the ladder in the middle, the docks below it.
+    const QRect big(0, 0, 1600, 1000), middle(280, 60, 940, 460);
+    const QRect b = DialogPlacement::beside(middle, QSize(900, 560), QSize(420, 320), big);
+    EXPECT_FALSE(b.intersects(middle));
+    EXPECT_EQ(b.size(), QSize(900, 1000 - 520)); // the whole band below it
+    // No room anywhere: the corner that covers the least of it.
+    const QRect c = DialogPlacement::beside(QRect(0, 0, 800, 700), QSize(600, 400), QSize(420, 320), QRect(0, 0, 1000, 800));
+    EXPECT_EQ(c.bottomRight(), QPoint(999, 799));
+}
+
+TEST_F(WindowTest, RunMyProgramsOpensBesideTheLadder)
+{
+    MainWindow w;
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    w.openRunPrograms();
+    RunProgramsDialog* d = w.programsDialog();
+    ASSERT_NE(d, nullptr);
+    const QRect ladder(w.ladder()->mapToGlobal(QPoint(0, 0)), w.ladder()->size());
+    const QRect expected = DialogPlacement::beside(ladder, QSize(900, 560), QSize(420, 320), w.screen()->availableGeometry());
+    EXPECT_EQ(d->geometry(), expected) << expected.x() << "," << expected.y() << " " << expected.width() << "x"
+                                       << expected.height() << " on a screen of " << w.screen()->availableGeometry().width();
+    d->close();
 }

@@ -65,8 +65,8 @@ void BM_HandshakeScenario(benchmark::State& state)
     const auto sc = ScenarioCatalog::build("handshake");
     for (auto _ : state) {
         Runner r(*sc);
-        QString error;
-        if (!r.start(&error) || !r.runAll(&error)) state.SkipWithError(error.toStdString().c_str());
+        Problem error;
+        if (!r.start(&error) || !r.runAll(&error)) state.SkipWithError(error.debugText().toStdString().c_str());
         benchmark::DoNotOptimize(r.timeline().size());
     }
 }
@@ -81,7 +81,7 @@ void BM_BulkTransfer(benchmark::State& state)
     capture.setCountOnly(true);
     if (tap) {
         QString error;
-        if (!capture.start(PacketTap::filterForPorts({9200}, {}), &error, 128)) {
+        if (!capture.start(PacketTap::filterForPorts({9200}, {}), &error, TapOptions{.snapLen = 128})) {
             state.SkipWithError(error.toStdString().c_str());
             return;
         }

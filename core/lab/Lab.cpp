@@ -1,0 +1,253 @@
+#include "Lab.h"
+
+#include "SysError.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <net/if.h>
+#include <pcap/pcap.h>
+#include <sched.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace socklab {
+
+namespace {
+
+QString g_processNote; // written once in prepareProcess(), before any thread exists
+
+QString sysError(const char* what, int err) { return socklab::sysError(QLatin1String(what), err); }
+
+// Writes `text` to a /proc file in one write(); 0, or the errno of what failed.
+int writeFile(const char* path, const QByteArray& text)
+{
+    const UniqueFd fd(::open(path, O_WRONLY | O_CLOEXEC));
+    if (!fd) return errno;
+    const ssize_t n = ::write(fd.get(), text.constData(), size_t(text.size()));
+    if (n < 0) return errno;
+    return n == text.size() ? 0 : EIO;
+}
+
+// One ioctl socket of the namespace the calling thread is in.
+UniqueFd ioctlSocket() { return UniqueFd(::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)); }
+
+bool setInterfaceUp(const char* name, QString* why)
+{
+    const UniqueFd s = ioctlSocket();
+    if (!s) {
+        *why = sysError("socket", errno);
+        return false;
+    }
+    ifreq req{};
+    std::strncpy(req.ifr_name, name, IFNAMSIZ - 1);
+    if (::ioctl(s.get(), SIOCGIFFLAGS, &req) != 0) {
+        *why = sysError("SIOCGIFFLAGS lo", errno);
+        return false;
+    }
+    req.ifr_flags |= IFF_UP | IFF_RUNNING;
+    if (::ioctl(s.get(), SIOCSIFFLAGS, &req) != 0) {
+        *why = sysError("bringing lo up (SIOCSIFFLAGS)", errno);
+        return false;
+    }
+    return true;
+}
+
+// An alias address on lo ("lo:1"): exists only inside the lab's namespace.
+bool addAddress(const char* label, const char* addr)
+{
+    const UniqueFd s = ioctlSocket();
+    if (!s) return false;
+    ifreq req{};
+    std::strncpy(req.ifr_name, label, IFNAMSIZ - 1);
+    auto* sin = reinterpret_cast<sockaddr_in*>(&req.ifr_addr);
+    sin->sin_family = AF_INET;
+    if (::inet_pton(AF_INET, addr, &sin->sin_addr) != 1) return false;
+    if (::ioctl(s.get(), SIOCSIFADDR, &req) != 0) return false;
+    ::inet_pton(AF_INET, "255.255.255.255", &sin->sin_addr);
+    return ::ioctl(s.get(), SIOCSIFNETMASK, &req) == 0;
+}
+
+// The steps of entering a user namespace mapped to ourselves; on failure, which
+// step failed and its errno.
+struct UserNsResult {
+    const char* step = nullptr; // nullptr: all done
+    int err = 0;
+};
+
+UserNsResult enterMappedUserNamespace(uid_t uid, gid_t gid)
+{
+    if (::unshare(CLONE_NEWUSER) != 0) return {"unshare(CLONE_NEWUSER)", errno};
+    // "deny" is required before an unprivileged gid_map; a kernel older than
+    // 3.19 has no setgroups file and needs none.
+    if (const int err = writeFile("/proc/self/setgroups", "deny"); err != 0 && err != ENOENT)
+        return {"writing /proc/self/setgroups", err};
+    if (const int err = writeFile("/proc/self/uid_map", QByteArray("0 ") + QByteArray::number(uid) + " 1"))
+        return {"writing /proc/self/uid_map", err};
+    if (const int err = writeFile("/proc/self/gid_map", QByteArray("0 ") + QByteArray::number(gid) + " 1"))
+        return {"writing /proc/self/gid_map", err};
+    return {};
+}
+
+// Tries the whole sequence in a throw-away child first: a user namespace whose
+// map cannot be written cannot be left again, and would leave this process
+// without an identity (uid 65534, no access to its own files).
+UserNsResult trialInChild(uid_t uid, gid_t gid)
+{
+    int fds[2] = {-1, -1};
+    if (::pipe2(fds, O_CLOEXEC) != 0) return {"pipe2", errno};
+    UniqueFd readEnd(fds[0]), writeEnd(fds[1]);
+    const pid_t pid = ::fork();
+    if (pid < 0) return {"fork", errno};
+    if (pid == 0) {
+        const UserNsResult r = enterMappedUserNamespace(uid, gid);
+        // The step names are literals: the same addresses in parent and child.
+        (void)!::write(writeEnd.get(), &r, sizeof r);
+        ::_exit(0);
+    }
+    writeEnd.reset();
+    UserNsResult report;
+    ssize_t n;
+    do n = ::read(readEnd.get(), &report, sizeof report);
+    while (n < 0 && errno == EINTR);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (n != ssize_t(sizeof report)) return {"user namespace trial (the child ended without a report)", EIO};
+    return report;
+}
+
+} // namespace
+
+QString captureModeName(CaptureMode m)
+{
+    switch (m) {
+    case CaptureMode::Namespace: return QStringLiteral("namespace");
+    case CaptureMode::Host: return QStringLiteral("host");
+    case CaptureMode::StatesOnly: return QStringLiteral("states-only");
+    }
+    return {};
+}
+
+void Lab::prepareProcess()
+{
+    // Real root may create network namespaces directly; keep its identity.
+    if (::geteuid() == 0) return;
+    const uid_t uid = ::geteuid();
+    const gid_t gid = ::getegid();
+    if (const UserNsResult trial = trialInChild(uid, gid); trial.step) {
+        g_processNote = sysError(trial.step, trial.err);
+        return;
+    }
+    if (const UserNsResult r = enterMappedUserNamespace(uid, gid); r.step)
+        g_processNote = sysError(r.step, r.err);
+}
+
+QString Lab::processNote() { return g_processNote; }
+
+Lab::Lab(const QString& forced)
+{
+    if (!forced.isEmpty() && forced != QLatin1String("namespace") && forced != QLatin1String("host")
+        && forced != QLatin1String("states-only")) {
+        m_error = Problem(QStringLiteral("unknown-capture-mode"), {{"mode", forced}});
+        return;
+    }
+    QString why;
+    QStringList reasons; // why each better mode was not possible (what the system said)
+    if (forced.isEmpty() || forced == QLatin1String("namespace")) {
+        bool captureOk = false;
+        if (createNamespace(&captureOk, &why)) {
+            // A namespace without capture still keeps the sockets private.
+            m_mode = captureOk ? CaptureMode::Namespace : CaptureMode::StatesOnly;
+            if (!why.isEmpty()) m_reason = Problem(QStringLiteral("capture-unavailable"), {{"detail", why}});
+            if (!captureOk && forced == QLatin1String("namespace"))
+                m_error = Problem(QStringLiteral("namespace-no-capture"), {{"detail", why}});
+            return;
+        }
+        reasons << why;
+        if (forced == QLatin1String("namespace")) {
+            m_error = Problem(QStringLiteral("namespace-failed"), {{"detail", why}});
+            return;
+        }
+    }
+    if (forced.isEmpty() || forced == QLatin1String("host")) {
+        if (captureWorks(&why)) {
+            m_mode = CaptureMode::Host;
+            return;
+        }
+        reasons << why;
+        if (forced == QLatin1String("host")) {
+            m_error = Problem(QStringLiteral("host-capture-failed"), {{"detail", why}});
+            return;
+        }
+    }
+    m_mode = CaptureMode::StatesOnly;
+    m_reason = Problem(QStringLiteral("capture-unavailable"), {{"detail", reasons.join(QStringLiteral("; "))}});
+    // Even without capture, keep the sockets private when we can.
+    if (forced == QLatin1String("states-only")) {
+        bool captureOk = false;
+        QString ignored;
+        createNamespace(&captureOk, &ignored);
+        m_reason = Problem(QStringLiteral("states-only-asked"));
+    }
+}
+
+Lab::~Lab() = default;
+
+bool Lab::createNamespace(bool* captureOk, QString* why)
+{
+    // unshare(CLONE_NEWNET) moves only the calling thread; doing it on a
+    // short-lived thread leaves every other thread where it was, and the
+    // namespace lives on as long as we hold its descriptor.
+    bool ok = false;
+    std::thread t([&] {
+        if (::unshare(CLONE_NEWNET) != 0) {
+            *why = sysError("unshare(CLONE_NEWNET)", errno);
+            if (!g_processNote.isEmpty()) *why += QStringLiteral(" (") + g_processNote + ')';
+            return;
+        }
+        m_netns.reset(::open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC));
+        if (!m_netns) {
+            *why = sysError("open /proc/thread-self/ns/net", errno);
+            return;
+        }
+        if (!setInterfaceUp("lo", why)) return;
+        if (addAddress("lo:1", "192.0.2.1")) m_second = QStringLiteral("192.0.2.1");
+        ok = true;
+        *captureOk = captureWorks(why);
+    });
+    t.join();
+    if (!ok) m_netns.reset();
+    return ok;
+}
+
+bool Lab::captureWorks(QString* why)
+{
+    char err[PCAP_ERRBUF_SIZE] = {};
+    pcap_t* p = pcap_create("lo", err);
+    if (!p) {
+        *why = QStringLiteral("pcap_create(lo): %1").arg(QString::fromLocal8Bit(err));
+        return false;
+    }
+    const int rc = pcap_activate(p);
+    if (rc < 0) *why = QStringLiteral("pcap_activate(lo): %1").arg(QString::fromLocal8Bit(pcap_geterr(p)));
+    pcap_close(p);
+    return rc >= 0;
+}
+
+bool Lab::enterThisThread(QString* error) const
+{
+    if (!m_netns) return true;
+    if (::setns(m_netns.get(), CLONE_NEWNET) == 0) return true;
+    if (error) *error = sysError("setns", errno);
+    return false;
+}
+
+} // namespace socklab

@@ -1,8 +1,0 @@
-# 连接一个没有人监听的端口
-import socket
-
-sockfd = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-try:
-    sockfd.connect(('127.0.0.1', 8889))   # 没有监听套接字：内核回复 RST
-except ConnectionRefusedError as e:
-    print('连接被拒绝：', e)

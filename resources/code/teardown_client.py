@@ -1,6 +1,0 @@
-# 四次挥手：主动关闭的一方（客户端）
-import socket
-
-sockfd = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-sockfd.connect(('127.0.0.1', 8888))
-sockfd.close()              # 主动关闭：发出 FIN，最后进入 TIME_WAIT

@@ -1,0 +1,160 @@
+// Long sessions in the window (issue 12 point 4): a session of N events
+// (default 1,000,000; `--benchmark_filter` picks the size) is saved, opened in
+// the main window (headless, QT_QPA_PLATFORM=offscreen), scrolled in the
+// event log, stepped (→), stepped event by event (Shift+→) and sent to its
+// end. Every number is wall time of one action including the synchronous
+// repaint of the whole window: compare them within one run.
+//   build/tests/bench/bench_window
+
+#include "MainWindow.h"
+#include "TimelineJson.h"
+#include "ViewsTestData.h"
+
+#include <QAbstractItemView>
+#include <QAction>
+#include <QApplication>
+#include <QFileInfo>
+#include <QScrollBar>
+#include <QTableView>
+#include <QTemporaryDir>
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+
+using namespace socklab;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+
+// CPU time of this (the GUI) thread: on a machine shared by other builds the
+// wall time of an action is mostly waiting for a core, its CPU time is not.
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// What the event loop would do before the next frame: posted layout/update
+// events, then a synchronous paint of everything visible.
+void frame(QWidget& w)
+{
+    QCoreApplication::sendPostedEvents();
+    w.repaint();
+}
+
+QAction* actionFor(QWidget& w, const QKeySequence& key)
+{
+    for (QAction* a : w.findChildren<QAction*>())
+        if (a->shortcuts().contains(key) && a->isEnabled()) return a;
+    return nullptr;
+}
+
+double median(QList<double> v)
+{
+    if (v.isEmpty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v.at(v.size() / 2);
+}
+
+// A frame for each of `times` triggers of the action bound to `key`.
+void timeAction(benchmark::State& state, QWidget& w, const QKeySequence& key, const char* name, int times)
+{
+    QAction* a = actionFor(w, key);
+    if (!a) {
+        state.counters[std::string(name) + "_missing"] = 1;
+        return;
+    }
+    QList<double> ms, cpu;
+    for (int i = 0; i < times; ++i) {
+        const auto t0 = Clock::now();
+        const double c0 = threadCpuMs();
+        a->trigger();
+        frame(w);
+        ms << msSince(t0);
+        cpu << threadCpuMs() - c0;
+    }
+    state.counters[std::string(name) + "_ms"] = median(ms);
+    state.counters[std::string(name) + "_cpu_ms"] = median(cpu);
+    state.counters[std::string(name) + "_max_ms"] = *std::max_element(ms.begin(), ms.end());
+}
+
+void BM_LongSessionInTheWindow(benchmark::State& state)
+{
+    const int segments = int(state.range(0));
+    QTemporaryDir dir;
+    const QString path = dir.filePath("long.socklab.json");
+    {
+        const Timeline tl = test::syntheticTimeline(segments);
+        state.counters["events"] = double(tl.size());
+        QString error;
+        const auto t0 = Clock::now();
+        const double c0 = threadCpuMs();
+        if (!saveTimeline(tl, path, &error)) {
+            state.SkipWithError(error.toStdString().c_str());
+            return;
+        }
+        state.counters["save_s"] = msSince(t0) / 1e3;
+        state.counters["save_cpu_s"] = (threadCpuMs() - c0) / 1e3;
+        state.counters["file_MB"] = double(QFileInfo(path).size()) / 1e6;
+    }
+    for (auto _ : state) {
+        MainWindow w;
+        w.resize(1366, 768);
+        w.show();
+        frame(w);
+        auto t0 = Clock::now();
+        const double c0 = threadCpuMs();
+        if (!w.openSessionPath(path)) {
+            state.SkipWithError("the window refused to open the session");
+            return;
+        }
+        frame(w);
+        state.counters["open_s"] = msSince(t0) / 1e3;
+        state.counters["open_cpu_s"] = (threadCpuMs() - c0) / 1e3;
+
+        // Scroll the event log: top -> middle -> bottom -> top.
+        if (auto* log = w.findChild<QTableView*>()) {
+            QList<double> ms;
+            QScrollBar* bar = log->verticalScrollBar();
+            for (const double at : {0.5, 1.0, 0.0, 0.25, 0.75}) {
+                t0 = Clock::now();
+                bar->setValue(int(bar->maximum() * at));
+                frame(w);
+                ms << msSince(t0);
+            }
+            state.counters["scroll_ms"] = median(ms);
+        }
+        timeAction(state, w, QKeySequence(Qt::Key_Right), "step", 20);
+        timeAction(state, w, QKeySequence(Qt::SHIFT | Qt::Key_Right), "step_event", 20);
+        timeAction(state, w, QKeySequence(Qt::SHIFT | Qt::Key_Left), "back_event", 20);
+        timeAction(state, w, QKeySequence(Qt::Key_End), "to_end", 1);
+        timeAction(state, w, QKeySequence(Qt::Key_Home), "to_start", 1);
+        t0 = Clock::now();
+        w.close();
+        state.counters["close_s"] = msSince(t0) / 1e3;
+    }
+}
+BENCHMARK(BM_LongSessionInTheWindow)
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Arg(1000000)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->UseRealTime();
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    return 0;
+}

@@ -1,0 +1,9 @@
+# Hardening: descriptors, session files, bad input (issue 13).
+socklab_test(test_harden test_uniquefd.cpp test_engine_edges.cpp test_replay.cpp)
+
+# Soak: 200 mixed sessions in one process; run alone with `ctest -L soak`.
+socklab_test(test_soak test_soak.cpp)
+set_tests_properties(test_soak PROPERTIES LABELS soak)
+
+# `socklab FILE`: the window opens a saved session.
+socklab_test(test_open_session test_open_session.cpp GUI)

@@ -1,0 +1,215 @@
+// Issue 12: `--json` and session files are written one event at a time; the
+// bytes must be exactly those of the one-document writer they replace. And
+// captured segments are compact: repeating text shared, payload inside raw.
+
+#include "LabGuard.h"
+#include "PacketAnnotator.h"
+#include "PacketDecoder.h"
+#include "PacketTap.h"
+#include "ScenarioRun.h"
+#include "TimelineJson.h"
+#include "TimelineJsonWriter.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <arpa/inet.h>
+
+using namespace socklab;
+
+namespace {
+
+// What the verbs printed before streaming: one QJsonDocument of everything.
+QByteArray oneDocument(const Timeline& tl, const TimelineJsonOptions& opt, const QJsonObject& extra,
+                       QJsonDocument::JsonFormat format)
+{
+    QJsonObject root = timelineToJson(tl, opt);
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        root.insert(it.key(), it.value());
+    return QJsonDocument(root).toJson(format);
+}
+
+QByteArray streamed(const Timeline& tl, const TimelineJsonOptions& opt, const QJsonObject& extra,
+                    QJsonDocument::JsonFormat format, int* pieces = nullptr)
+{
+    QByteArray out;
+    int n = 0;
+    EXPECT_TRUE(writeTimelineJson(tl, opt, extra, format, [&](QByteArrayView b) {
+        out += b;
+        ++n;
+        return true;
+    }));
+    if (pieces) *pieces = n;
+    return out;
+}
+
+void expectSameBytes(const Timeline& tl)
+{
+    const QJsonObject lab{{"problems", QJsonArray{"a \"quoted\"\nproblem"}}, {"warnings", QJsonArray{}}};
+    const QJsonObject cli{{"verb", "run"}, {"payload", 64}};
+    for (const TimelineJsonOptions& opt :
+         {TimelineJsonOptions{.payloadLimit = 64}, TimelineJsonOptions{.payloadLimit = 10},
+          TimelineJsonOptions{.payloadLimit = -1},
+          TimelineJsonOptions{.includeRaw = true, .payloadLimit = -1, .readBack = false}})
+        for (const QJsonObject& extra : {QJsonObject{}, lab, cli})
+            for (const auto format : {QJsonDocument::Indented, QJsonDocument::Compact}) {
+                const QByteArray want = oneDocument(tl, opt, extra, format);
+                const QByteArray got = streamed(tl, opt, extra, format);
+                ASSERT_EQ(got.size(), want.size()) << "format " << int(format);
+                EXPECT_TRUE(got == want) << "first difference at "
+                                         << std::mismatch(got.begin(), got.end(), want.begin()).first - got.begin();
+            }
+}
+
+} // namespace
+
+TEST(JsonStream, HandshakeAndTeardownGiveTheSameBytesAsOneDocument)
+{
+    SOCKLAB_REQUIRE_LAB();
+    for (const char* id : {"handshake", "teardown"}) {
+        SCOPED_TRACE(id);
+        const Timeline tl = socklab::test::runScenario(id);
+        ASSERT_GE(tl.countOf(EventKind::Segment), 3);
+        ASSERT_GT(tl.countOf(EventKind::Call), 2);
+        expectSameBytes(tl);
+    }
+}
+
+TEST(JsonStream, EmptyAndOneEventTimelinesGiveTheSameBytes)
+{
+    Timeline tl;
+    tl.scenarioId = "none";
+    expectSameBytes(tl);
+    Event e;
+    e.tUs = 5;
+    e.data = NoteData{"step", {{"index", 0}, {"nested", QVariantMap{}}, {"list", QVariantList{}}}};
+    tl.append(e);
+    expectSameBytes(tl);
+}
+
+TEST(JsonStream, ManyEventsAreWrittenInPiecesNotOneDocument)
+{
+    Timeline tl;
+    for (int i = 0; i < 20000; ++i) {
+        Event e;
+        e.tUs = i;
+        e.data = NoteData{"step", {{"index", i}}};
+        tl.append(e);
+    }
+    int pieces = 0;
+    const QByteArray got = streamed(tl, {}, {}, QJsonDocument::Indented, &pieces);
+    EXPECT_EQ(got, oneDocument(tl, {}, {}, QJsonDocument::Indented));
+    EXPECT_GT(pieces, 10); // bounded pieces, never the whole events array at once
+}
+
+TEST(JsonStream, AFailedWriteStopsAndSaysSo)
+{
+    Timeline tl;
+    for (int i = 0; i < 20000; ++i) {
+        Event e;
+        e.tUs = i;
+        e.data = NoteData{"step", {{"index", i}}};
+        tl.append(e);
+    }
+    int calls = 0;
+    EXPECT_FALSE(writeTimelineJson(tl, {}, {}, QJsonDocument::Compact, [&](QByteArrayView) { return ++calls < 2; }));
+    EXPECT_EQ(calls, 2);
+}
+
+TEST(JsonStream, SavedSessionIsTheSameFileAsBefore)
+{
+    SOCKLAB_REQUIRE_LAB();
+    const Timeline tl = socklab::test::runScenario("teardown");
+    QTemporaryDir dir;
+    const QString path = dir.filePath("t.socklab.json");
+    const QJsonObject cli{{"verb", "run"}, {"payload", 64}};
+    QString error;
+    ASSERT_TRUE(saveTimeline(tl, path, &error, cli)) << error.toStdString();
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QByteArray got = f.readAll();
+    const QByteArray want =
+        oneDocument(tl, {.includeRaw = true, .payloadLimit = -1, .readBack = false}, {{"cli", cli}},
+                    QJsonDocument::Compact);
+    ASSERT_EQ(got.size(), want.size());
+    const auto at = std::mismatch(got.begin(), got.end(), want.begin()).first - got.begin();
+    EXPECT_TRUE(got == want) << "first difference at " << at << ": " << got.mid(at - 40, 80).toStdString()
+                             << " / " << want.mid(at - 40, 80).toStdString();
+    const TimelineLoadResult r = loadTimeline(path);
+    ASSERT_TRUE(r.ok) << r.error.toStdString();
+    EXPECT_EQ(r.timeline.size(), tl.size());
+    EXPECT_EQ(r.cli, cli);
+}
+
+namespace {
+// Ethernet + IPv4 + TCP (20-byte header) carrying `payload`.
+QByteArray tcpFrame(uint16_t from, uint16_t to, const QByteArray& payload)
+{
+    QByteArray f(14 + 20 + 20, '\0');
+    auto* b = reinterpret_cast<uint8_t*>(f.data());
+    b[12] = 0x08;
+    uint8_t* ip = b + 14;
+    ip[0] = 0x45;
+    const uint16_t total = htons(uint16_t(40 + payload.size()));
+    memcpy(ip + 2, &total, 2);
+    ip[8] = 64, ip[9] = 6;
+    ip[12] = 127, ip[15] = 1, ip[16] = 127, ip[19] = 1;
+    uint8_t* tcp = ip + 20;
+    const uint16_t sp = htons(from), dp = htons(to);
+    memcpy(tcp, &sp, 2);
+    memcpy(tcp + 2, &dp, 2);
+    tcp[12] = 5 << 4;
+    tcp[13] = 0x18;
+    return f + payload;
+}
+} // namespace
+
+TEST(CompactEvents, PayloadLivesInsideTheKeptFrameAndTextIsShared)
+{
+    PacketAnnotator annotate([](uint16_t l, uint16_t) { return l == 9000 ? QString("serv") + "er" : QString("cli") + "ent"; });
+    QList<Event> events;
+    for (int i = 0; i < 3; ++i) {
+        CapturedFrame f;
+        f.epochUs = i;
+        f.bytes = tcpFrame(40000, 9000, QByteArray("hello ") + QByteArray::number(i));
+        f.wireLen = f.capLen = uint32_t(f.bytes.size());
+        events << annotate.toEvent(f, 1, 0);
+    }
+    for (int i = 0; i < 3; ++i) {
+        const PacketData* p = events[i].packet();
+        ASSERT_NE(p, nullptr);
+        // The same bytes as before, seen through the frame: no second buffer.
+        EXPECT_EQ(p->payload, QByteArray("hello ") + QByteArray::number(i));
+        EXPECT_EQ(p->payload.constData(), p->raw.constData() + 54);
+        EXPECT_EQ(p->srcAddr, "127.0.0.1");
+        EXPECT_EQ(p->fromActor, "client");
+        EXPECT_EQ(p->toActor, "server");
+        EXPECT_EQ(events[i].actor, "client");
+        // One shared copy of the repeating text (made afresh by the lookup each time).
+        EXPECT_EQ(p->srcAddr.constData(), events[0].packet()->srcAddr.constData());
+        EXPECT_EQ(p->dstAddr.constData(), events[0].packet()->srcAddr.constData());
+        EXPECT_EQ(p->fromActor.constData(), events[0].packet()->fromActor.constData());
+        EXPECT_EQ(events[i].actor.constData(), events[0].actor.constData());
+    }
+    // Changing a copy does not change the frame it was a view of.
+    QByteArray copy = events[0].packet()->payload;
+    copy[0] = 'J';
+    EXPECT_EQ(events[0].packet()->payload, "hello 0");
+    EXPECT_EQ(events[0].packet()->raw.mid(54), "hello 0");
+    // The session format does not see the difference.
+    const Timeline before = [&] {
+        Timeline tl;
+        tl.appendBatch(events);
+        return tl;
+    }();
+    const TimelineLoadResult r = timelineFromJson(
+        QJsonDocument(timelineToJson(before, {.includeRaw = true, .payloadLimit = -1, .readBack = false}))
+            .toJson(QJsonDocument::Compact));
+    ASSERT_TRUE(r.ok);
+    EXPECT_EQ(r.timeline.at(2).packet()->payload, "hello 2");
+    EXPECT_EQ(r.timeline.at(2).packet()->raw, before.at(2).packet()->raw);
+}

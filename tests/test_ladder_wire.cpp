@@ -1,0 +1,291 @@
+// Wire mode in the views, as structure not pixels: on the ladder a dropped
+// segment stops half-way with a ✕ and "dropped by the wire", a held one waits
+// mid-flight, a delayed one says its delay; the time–sequence graph puts each
+// segment's bar at its time and sequence numbers, marks drops and
+// retransmissions. Synthetic timelines with the values a real wire session has.
+
+#include "LadderRenderer.h"
+#include "TimeSeqLayout.h"
+#include "TimeSeqRenderer.h"
+#include "WireMarks.h"
+
+#include <QFontMetricsF>
+#include <QImage>
+#include <QPainter>
+
+#include <gtest/gtest.h>
+
+using namespace socklab;
+
+namespace {
+
+constexpr uint16_t kClientPort = 40000, kServerPort = 9000;
+constexpr uint32_t kClientIsn = 1000, kServerIsn = 5000;
+
+PacketData tcp(bool fromClient, uint8_t flags, uint32_t seq, uint32_t ack, uint32_t len)
+{
+    PacketData p;
+    p.protocol = QStringLiteral("tcp");
+    p.fromActor = fromClient ? QStringLiteral("client") : QStringLiteral("server");
+    p.toActor = fromClient ? QStringLiteral("server") : QStringLiteral("client");
+    p.srcPort = fromClient ? kClientPort : kServerPort;
+    p.dstPort = fromClient ? kServerPort : kClientPort;
+    p.flags = flags;
+    p.seq = seq;
+    p.ack = ack;
+    p.relSeq = seq - (fromClient ? kClientIsn : kServerIsn);
+    p.relAck = ack ? ack - (fromClient ? kServerIsn : kClientIsn) : 0;
+    p.len = len;
+    p.win = 1000;
+    p.winScale = 0;
+    return p;
+}
+
+Event segment(qint64 t, PacketData p, bool dropped = false)
+{
+    Event e;
+    e.tUs = t;
+    e.kind = EventKind::Segment;
+    e.actor = p.fromActor;
+    if (dropped) p.wire = QStringLiteral("dropped");
+    e.data = std::move(p);
+    return e;
+}
+
+Event wire(qint64 t, const char* action, qint64 id, const PacketData& p, qint64 delayUs = 0)
+{
+    Event e;
+    e.tUs = t;
+    e.kind = EventKind::Wire;
+    e.provenance = Provenance::Wire;
+    e.actor = p.fromActor;
+    e.data = WireData{QString::fromLatin1(action), QStringLiteral("user"),
+                      p.fromActor == QLatin1String("client") ? QStringLiteral("c2s") : QStringLiteral("s2c"), id, delayUs,
+                      0, p};
+    return e;
+}
+
+// The SYN held 0.5 s and released; the first data segment dropped by the wire,
+// the second one delayed 50 ms; a duplicate ACK; the kernel's retransmission.
+Timeline wireTimeline()
+{
+    using namespace TcpFlag;
+    Timeline tl;
+    tl.scenarioId = QStringLiteral("lab");
+    tl.actors = {{QStringLiteral("client"), QStringLiteral("client"), {}, {}},
+                 {QStringLiteral("server"), QStringLiteral("server"), {}, {}}};
+    const PacketData syn = tcp(true, SYN, kClientIsn, 0, 0);
+    const PacketData data1 = tcp(true, PSH | ACK, kClientIsn + 1, kServerIsn + 1, 100);
+    const PacketData data2 = tcp(true, PSH | ACK, kClientIsn + 101, kServerIsn + 1, 100);
+    QList<Event> ev{
+        wire(0, "hold", 1, syn),                                                   // 0
+        wire(500000, "release", 1, syn, 500000),                                   // 1
+        segment(500010, syn),                                                      // 2
+        segment(500050, tcp(false, SYN | ACK, kServerIsn, kClientIsn + 1, 0)),     // 3
+        segment(500080, tcp(true, ACK, kClientIsn + 1, kServerIsn + 1, 0)),        // 4
+        wire(600000, "drop", 5, data1),                                            // 5
+        segment(600000, data1, true),                                              // 6
+        wire(600100, "delay", 6, data2, 50000),                                    // 7
+        segment(650100, data2),                                                    // 8
+        segment(650150, tcp(false, ACK, kServerIsn + 1, kClientIsn + 1, 0)),       // 9: duplicate ACK
+        segment(800000, data1),                                                    // 10: sent again
+        segment(800050, tcp(false, ACK, kServerIsn + 1, kClientIsn + 201, 0)),     // 11
+    };
+    tl.appendBatch(ev);
+    return tl;
+}
+
+const LadderItem* arrowOf(const QList<LadderItem>& items, int eventIndex)
+{
+    for (const LadderItem& it : items)
+        if (it.kind == LadderItem::Kind::Arrow && it.eventIndex == eventIndex) return &it;
+    return nullptr;
+}
+
+} // namespace
+
+TEST(LadderWire, ADroppedSegmentStopsHalfWayWithACrossAndItsLabel)
+{
+    const Timeline tl = wireTimeline();
+    LadderRenderer r;
+    r.setTimeline(tl);
+    const QRectF target(0, 0, 1200, 2000);
+    const QList<LadderItem> items = r.items(target, tl.size() - 1, {});
+    const LadderItem* dropped = arrowOf(items, 6);
+    ASSERT_NE(dropped, nullptr) << "a dropped segment is drawn, never hidden";
+    EXPECT_EQ(dropped->wire, LadderRow::Wire::Dropped);
+    EXPECT_TRUE(dropped->error);
+    const qreal xc = r.layout().actorX(r.layout().columnOf("client"), target.width());
+    const qreal xs = r.layout().actorX(r.layout().columnOf("server"), target.width());
+    EXPECT_NEAR(dropped->line.x1(), xc, 0.5);
+    EXPECT_NEAR(dropped->line.x2(), (xc + xs) / 2, 0.5) << "it stops at the wire, half-way";
+    EXPECT_EQ(dropped->wireText, QStringLiteral("dropped by the wire"));
+    EXPECT_FALSE(dropped->text.isEmpty()); // and keeps its segment label
+    // The label starts beside the ✕ and stays before the receiver's lifeline.
+    EXPECT_GT(dropped->wireRect.left(), dropped->line.x2());
+    EXPECT_LT(dropped->wireRect.right(), xs);
+    EXPECT_GE(dropped->wireRect.top(), target.top() + r.layout().metrics().headerHeight);
+    // The retransmission that follows is a whole arrow.
+    const LadderItem* again = arrowOf(items, 10);
+    ASSERT_NE(again, nullptr);
+    EXPECT_EQ(again->wire, LadderRow::Wire::None);
+    EXPECT_NEAR(again->line.x2(), xs, 0.5);
+}
+
+TEST(LadderWire, ADroppedArrowNeverCoversTheLaneHeaders)
+{
+    const Timeline tl = wireTimeline();
+    LadderRenderer r;
+    r.setTimeline(tl);
+    const QRectF target(0, 0, 1200, 700);
+    const qreal band = r.layout().metrics().headerHeight;
+    const int row = r.layout().lastRowAtOrBefore(6);
+    // Scroll so that the dropped arrow's row is at every height around the header band.
+    for (qreal shift = -60; shift <= 60; shift += 3) {
+        LadderViewport vp;
+        vp.top = r.layout().rowTop(row) - band + shift;
+        const QList<LadderItem> items = r.items(target, tl.size() - 1, vp);
+        QList<QRectF> headers;
+        for (const LadderItem& it : items)
+            if (it.kind == LadderItem::Kind::Header) headers << it.rect;
+        ASSERT_EQ(headers.size(), 2);
+        if (const LadderItem* d = arrowOf(items, 6)) {
+            EXPECT_GE(d->rect.top(), band - 0.5) << shift;
+            EXPECT_GE(d->wireRect.top(), band - 0.5) << shift;
+            for (const QRectF& h : headers) {
+                EXPECT_FALSE(d->wireRect.intersects(h)) << shift;
+                EXPECT_FALSE(d->rect.intersects(h)) << shift;
+            }
+        }
+    }
+}
+
+TEST(LadderWire, AHeldPacketWaitsMidFlightUntilItsRelease)
+{
+    const Timeline tl = wireTimeline();
+    LadderRenderer r;
+    r.setTimeline(tl);
+    const QRectF target(0, 0, 1200, 2000);
+    const qreal xc = r.layout().actorX(r.layout().columnOf("client"), target.width());
+    const qreal xs = r.layout().actorX(r.layout().columnOf("server"), target.width());
+    {
+        const QList<LadderItem> items = r.items(target, 0, {}); // the cursor on the hold
+        const LadderItem* held = arrowOf(items, 0);
+        ASSERT_NE(held, nullptr);
+        EXPECT_EQ(held->wire, LadderRow::Wire::Held);
+        EXPECT_FALSE(held->wireEnded);
+        EXPECT_EQ(held->wireText, QStringLiteral("held by the wire"));
+        EXPECT_NEAR(held->line.x2(), (xc + xs) / 2, 0.5);
+        ASSERT_EQ(WireMarks::heldAt(tl, 0).size(), 1);
+        EXPECT_EQ(WireMarks::heldAt(tl, 0).first().packetId, 1);
+    }
+    {
+        const QList<LadderItem> items = r.items(target, tl.size() - 1, {});
+        const LadderItem* held = arrowOf(items, 0);
+        ASSERT_NE(held, nullptr);
+        EXPECT_TRUE(held->wireEnded);
+        EXPECT_EQ(held->wireText, QStringLiteral("held 0.5 s, then released"));
+        EXPECT_TRUE(WireMarks::heldAt(tl, tl.size() - 1).isEmpty());
+        // The delayed segment says how long the wire kept it.
+        const LadderItem* delayed = arrowOf(items, 8);
+        ASSERT_NE(delayed, nullptr);
+        EXPECT_EQ(delayed->wire, LadderRow::Wire::None);
+        EXPECT_EQ(delayed->wireText, QStringLiteral("+50 ms: the wire's delay"));
+        // After its label, above the line, inside its row (clear of the next row's label).
+        EXPECT_TRUE(delayed->wireRect.left() >= delayed->rect.right() || delayed->wireRect.right() <= delayed->rect.left());
+        EXPECT_GT(delayed->wireRect.left(), xc);
+        EXPECT_LT(delayed->wireRect.right(), xs) << "between the lifelines";
+        EXPECT_LE(delayed->wireRect.bottom(), delayed->line.y1());
+        EXPECT_GE(delayed->wireRect.top(), delayed->rect.top()); // no higher than the segment's own label
+        EXPECT_LE(delayed->wireRect.bottom(), delayed->rect.bottom());
+    }
+}
+
+TEST(TimeSeqLayout, BarsAtTheirSequenceNumbersAndTimes)
+{
+    const Timeline tl = wireTimeline();
+    TimeSeqLayout L;
+    L.setTimeline(tl);
+    ASSERT_FALSE(L.empty());
+    EXPECT_EQ(L.senderPort(), kClientPort) << "the direction that carried the data";
+    EXPECT_EQ(L.sender(), "client");
+    EXPECT_EQ(L.firstUs(), 0);
+    EXPECT_EQ(L.lastUs(), 800050);
+    EXPECT_EQ(L.maxSeq(), 201);
+
+    const QList<TimeSeqBar> bars = L.bars(tl.size() - 1);
+    ASSERT_EQ(bars.size(), 4); // SYN, dropped data, delayed data, the retransmission (the hold has ended)
+    EXPECT_EQ(bars[0].eventIndex, 2);
+    EXPECT_TRUE(bars[0].syn);
+    EXPECT_EQ(bars[0].seqLo, 0);
+    EXPECT_EQ(bars[0].seqHi, 1);
+    EXPECT_EQ(bars[1].eventIndex, 6);
+    EXPECT_TRUE(bars[1].dropped);
+    EXPECT_FALSE(bars[1].retransmission);
+    EXPECT_EQ(bars[1].seqLo, 1);
+    EXPECT_EQ(bars[1].seqHi, 101);
+    EXPECT_EQ(bars[2].seqLo, 101);
+    EXPECT_EQ(bars[2].tUs, 650100);
+    EXPECT_FALSE(bars[2].retransmission);
+    EXPECT_EQ(bars[3].seqLo, 1);
+    EXPECT_EQ(bars[3].seqHi, 101);
+    EXPECT_TRUE(bars[3].retransmission);
+    EXPECT_EQ(L.retransmissions(tl.size() - 1), 1);
+    EXPECT_EQ(L.drops(tl.size() - 1), 1);
+
+    // The ACK line, in the sender's numbers: 1, the duplicate 1, then 201.
+    const QList<TimeSeqAck> acks = L.acks(tl.size() - 1);
+    ASSERT_EQ(acks.size(), 3);
+    EXPECT_EQ(acks[0].ack, 1);
+    EXPECT_EQ(acks[1].ack, 1);
+    EXPECT_EQ(acks[2].ack, 201);
+    EXPECT_EQ(acks[2].windowEdge, 201 + 1000);
+
+    // Mapping: x linear in time over the recording, y linear in seq from the bottom.
+    L.setPlot(QRectF(100, 50, 800, 400));
+    const QLineF l = L.barLine(bars[3]);
+    EXPECT_NEAR(l.x1(), 100 + 800.0 * 800000 / 800050, 1e-6);
+    EXPECT_DOUBLE_EQ(l.x1(), l.x2());
+    EXPECT_NEAR(l.y1(), 450 - 400.0 * 1 / 201, 1e-6); // the axis: the data and the ACKs (the window edge is clipped)
+    EXPECT_NEAR(l.y2(), 450 - 400.0 * 101 / 201, 1e-6);
+    EXPECT_GT(L.barLine(bars[3]).x1(), L.barLine(bars[1]).x1()) << "the retransmission is later";
+    EXPECT_DOUBLE_EQ(L.barLine(bars[3]).y1(), L.barLine(bars[1]).y1()) << "at the same sequence numbers";
+}
+
+TEST(TimeSeqLayout, AFunctionOfTheCursor)
+{
+    const Timeline tl = wireTimeline();
+    TimeSeqLayout L;
+    L.setTimeline(tl);
+    // On the hold: only the held SYN, marked held.
+    QList<TimeSeqBar> bars = L.bars(0);
+    ASSERT_EQ(bars.size(), 1);
+    EXPECT_TRUE(bars[0].held);
+    // After the drop, before the retransmission: no retransmission yet, one drop.
+    bars = L.bars(9);
+    EXPECT_EQ(L.retransmissions(9), 0);
+    EXPECT_EQ(L.drops(9), 1);
+    EXPECT_EQ(L.acks(9).size(), 2);
+    // The axes do not move with the cursor.
+    EXPECT_EQ(L.lastUs(), 800050);
+    EXPECT_TRUE(TimeSeqLayout::worthShowing(tl));
+}
+
+TEST(TimeSeqRenderer, PaintsAndExportsUnderItsName)
+{
+    const Timeline tl = wireTimeline();
+    registerTimeSeqView();
+    QImage img(900, 500, QImage::Format_ARGB32);
+    img.fill(Qt::white);
+    QPainter p(&img);
+    paintTimeSeq(p, QRectF(0, 0, 900, 500), tl, tl.size() - 1, ViewStyle::normal());
+    p.end();
+    // The dropped bar's ✕ is in the error colour at its place.
+    TimeSeqLayout L;
+    L.setTimeline(tl);
+    const QRectF plot = timeSeqPlotRect(QRectF(0, 0, 900, 500), ViewStyle::normal());
+    L.setPlot(plot.adjusted(0, QFontMetricsF(ViewStyle::normal().smallFont).height() * 1.4, 0, 0));
+    const QPointF m = L.barLine(L.bars(tl.size() - 1)[1]).center();
+    const QColor c = img.pixelColor(m.toPoint());
+    EXPECT_GT(c.red(), c.blue() + 40) << "the ✕ of the dropped segment";
+}

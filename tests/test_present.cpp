@@ -1,0 +1,195 @@
+// Words are made where they are shown: a session recorded in English (codes
+// and values in its JSON) reads in Chinese, and the language follows --lang
+// or the locale.
+
+#include "Language.h"
+#include "NoteText.h"
+#include "ProblemText.h"
+#include "ProgramLab.h"
+#include "ScenarioRun.h"
+#include "TextFormatter.h"
+#include "TimelineJson.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QTranslator>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+using namespace socklab;
+
+namespace {
+
+// The Chinese catalogue for the lifetime of the object.
+class Chinese
+{
+  public:
+    Chinese()
+    {
+        loaded = m_translator.load(QStringLiteral(":/i18n/socklab_zh_CN.qm"));
+        if (loaded) QCoreApplication::installTranslator(&m_translator);
+    }
+    ~Chinese() { QCoreApplication::removeTranslator(&m_translator); }
+    bool loaded = false;
+
+  private:
+    QTranslator m_translator;
+};
+
+Timeline throughJson(const Timeline& tl)
+{
+    const QByteArray json = QJsonDocument(timelineToJson(tl, {true})).toJson();
+    const TimelineLoadResult back = timelineFromJson(json);
+    EXPECT_TRUE(back.ok) << back.error.toStdString();
+    return back.timeline;
+}
+
+QStringList packetLines(const QString& text)
+{
+    QStringList out;
+    for (const QString& line : text.split('\n'))
+        if (line.contains(QStringLiteral(" → ")) && line.contains(QStringLiteral("] seq=")))
+            out << line;
+    return out;
+}
+
+} // namespace
+
+TEST(SessionLanguage, AScenarioRecordedInEnglishReplaysInChinese)
+{
+    const Timeline recorded = test::runScenario(QStringLiteral("handshake"));
+    ASSERT_GT(recorded.size(), 10);
+    const QString english = formatTimeline(recorded);
+    ASSERT_TRUE(english.contains(QStringLiteral("accept() … blocked"))) << english.toStdString();
+    const QByteArray json = QJsonDocument(timelineToJson(recorded, {true})).toJson();
+    // The file holds codes and values, not the sentences made from them.
+    EXPECT_FALSE(json.contains("packets captured")) << json.left(2000).toStdString();
+
+    const Timeline replayed = throughJson(recorded);
+    Chinese zh;
+    ASSERT_TRUE(zh.loaded);
+    const QString chinese = formatTimeline(replayed);
+    EXPECT_TRUE(chinese.startsWith(QStringLiteral("捕获：%1（").arg(recorded.captureMode)))
+        << chinese.toStdString();
+    EXPECT_TRUE(chinese.contains(QStringLiteral("accept() … 阻塞"))) << chinese.toStdString();
+    EXPECT_TRUE(chinese.contains(QStringLiteral("── 第 1 步：server socket()")))
+        << chinese.toStdString();
+    if (recorded.captureMode == QLatin1String("namespace")) {
+        EXPECT_TRUE(chinese.contains(QStringLiteral("server  sockfd LISTEN（内核：sock_diag）")))
+            << chinese.toStdString();
+        // The accepted socket is "connfd" once Python's record of accept() names it;
+        // sock_diag can find it a moment earlier as "fd5" (a naming race, noted in
+        // the issue). The words are what this test is about.
+        EXPECT_TRUE(chinese.contains(QStringLiteral(" SYN_RECV（推导：rcv SYN / snd SYN,ACK）")))
+            << chinese.toStdString();
+    }
+    EXPECT_FALSE(chinese.contains(QStringLiteral("blocked")));
+    EXPECT_FALSE(chinese.contains(QStringLiteral("step ")));
+    // The packet lines keep tcpdump's notation, the same in both languages.
+    const QStringList englishPackets = packetLines(english);
+    EXPECT_EQ(englishPackets.size(), recorded.countOf(EventKind::Segment)) << english.toStdString();
+    EXPECT_EQ(packetLines(chinese), englishPackets);
+    EXPECT_TRUE(chinese.contains(QStringLiteral("[SYN,ACK] seq=0 ack=1 win=")));
+}
+
+TEST(SessionLanguage, AProgramRunRecordedInEnglishReplaysInChinese)
+{
+    ProgramLabOptions o;
+    o.timeoutMs = 20000;
+    ProgramLab lab({{"sh", "-c", "echo hello; exit 3"}}, o);
+    Problem error;
+    ASSERT_TRUE(lab.start(&error)) << error.debugText().toStdString();
+    while (lab.poll())
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    // How it ended is a code and its values...
+    ASSERT_EQ(lab.problems().size(), 1);
+    const Problem exit = lab.problems().first();
+    EXPECT_EQ(exit.code, "program-exit");
+    EXPECT_EQ(exit.args.value("status").toInt(), 3);
+    EXPECT_EQ(problemText(exit),
+              QStringLiteral("sh (pid %1) exited with status 3").arg(lab.pid(0)));
+    const QString english = formatTimeline(lab.timeline());
+    EXPECT_TRUE(english.contains(QStringLiteral("sh      exited with status 3")))
+        << english.toStdString();
+    EXPECT_TRUE(english.contains(QStringLiteral("sh      | hello"))) << english.toStdString();
+
+    // ...so the saved session reads in Chinese.
+    const Timeline replayed = throughJson(lab.timeline());
+    Chinese zh;
+    ASSERT_TRUE(zh.loaded);
+    const QString chinese = formatTimeline(replayed);
+    EXPECT_TRUE(chinese.contains(QStringLiteral("sh      退出，状态码 3")))
+        << chinese.toStdString();
+    EXPECT_TRUE(chinese.contains(
+        QStringLiteral("sh      已启动：sh -c echo hello; exit 3（pid %1）").arg(lab.pid(0))))
+        << chinese.toStdString();
+    EXPECT_TRUE(chinese.contains(QStringLiteral("sh      | hello")));
+    EXPECT_TRUE(chinese.contains(QStringLiteral("sh      提示：从未打开过 TCP 或 UDP 套接字")))
+        << chinese.toStdString();
+    EXPECT_EQ(problemText(exit), QStringLiteral("sh（pid %1）退出，状态码 3").arg(lab.pid(0)));
+}
+
+TEST(SessionLanguage, ProblemsAndNotesHaveWordsInBothLanguages)
+{
+    const Problem unknown(QStringLiteral("unknown-scenario"), {{"id", "nope"}});
+    const Problem nested = Problem(QStringLiteral("pcap-states-only"))
+                               .causedBy(Problem(QStringLiteral("states-only-asked")));
+    const NoteData teardown{QStringLiteral("teardown-3"), {}};
+    EXPECT_EQ(problemText(unknown),
+              QStringLiteral("unknown scenario \"nope\" (see: socklab list)"));
+    EXPECT_EQ(problemText(nested),
+              QStringLiteral("cannot write a pcap in states-only mode: nothing is captured "
+                             "(states-only was asked for)"));
+    EXPECT_TRUE(noteHasWords(teardown));
+    // A code from a newer socklab: its values, never an empty line.
+    EXPECT_EQ(problemText(Problem(QStringLiteral("from-the-future"), {{"n", 1}})),
+              QStringLiteral("from-the-future {n=1}"));
+    EXPECT_FALSE(noteHasWords(NoteData{QStringLiteral("from-the-future"), {}}));
+    // A nested problem survives the JSON of a note.
+    EXPECT_EQ(Problem::fromMap(nested.toMap()), nested);
+
+    Chinese zh;
+    ASSERT_TRUE(zh.loaded);
+    EXPECT_EQ(problemText(unknown), QStringLiteral("未知的场景“nope”（见：socklab list）"));
+    EXPECT_EQ(
+        problemText(nested),
+        QStringLiteral(
+            "只看状态模式下无法写 pcap：没有抓到任何数据包（指定了 states-only（只看状态））"));
+    EXPECT_EQ(noteText(teardown),
+              QStringLiteral("对端 FIN 的 ACK 搭载在这个 FIN 上（三个报文的挥手）"));
+}
+
+TEST(Language, FlagFirstThenTheLocaleInPosixOrder)
+{
+    EXPECT_EQ(languageFromLocale({}, {}, QStringLiteral("zh_CN.UTF-8")), "zh_CN");
+    EXPECT_EQ(languageFromLocale({}, QStringLiteral("zh_CN.UTF-8"), QStringLiteral("C")), "zh_CN");
+    EXPECT_EQ(
+        languageFromLocale(QStringLiteral("zh_CN.UTF-8"), QStringLiteral("C"), QStringLiteral("C")),
+        "zh_CN");
+    EXPECT_EQ(languageFromLocale(QStringLiteral("C"), QStringLiteral("zh_CN.UTF-8"),
+                                 QStringLiteral("zh_CN.UTF-8")),
+              "en");
+    EXPECT_EQ(languageFromLocale({}, {}, QStringLiteral("C")), "en");
+    EXPECT_EQ(languageFromLocale({}, {}, {}), "en");
+    EXPECT_EQ(languageFromLocale({}, {}, QStringLiteral("en_US.UTF-8")), "en");
+    EXPECT_EQ(chosenLanguage(QStringLiteral("zh_CN")), "zh_CN");
+    EXPECT_EQ(chosenLanguage(QStringLiteral("en")), "en");
+}
+
+// Found by fuzz_scenario in CI: `--set delimiter='\n'` with a message holding a
+// newline gave a refusal of two lines. A quoted value stays on one line.
+TEST(ProblemWords, AQuotedValueNeverBreaksTheLine)
+{
+    using socklab::Problem;
+    const QString text = socklab::problemText(
+        Problem(QStringLiteral("param-message-has-delimiter"), {{"index", 1}, {"delimiter", QStringLiteral("\n\r\t\x01")}}));
+    EXPECT_FALSE(text.contains(u'\n')) << text.toStdString();
+    EXPECT_FALSE(text.contains(u'\r')) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("\\n\\r\\t\\x01"))) << text.toStdString();
+    const QString longValue = socklab::problemText(
+        Problem(QStringLiteral("param-message-has-delimiter"), {{"index", 1}, {"delimiter", QString(500, u'x')}}));
+    EXPECT_LT(longValue.size(), 200);
+}

@@ -1,0 +1,51 @@
+#pragma once
+// The lesson's own views in one tabbed pane: byte stream (sticky packets and
+// the fixes), buffers (flow control) and backlog (accept queue). Like every
+// view they are functions of (timeline, cursor); opening a lesson scenario
+// brings its view to the front.
+
+#include "Timeline.h"
+
+#include <QTabWidget>
+
+namespace socklab {
+
+class BacklogView;
+class BuffersView;
+class ByteStreamView;
+class TimeSeqView;
+class ViewStyle;
+
+class LessonViewsPane final : public QTabWidget
+{
+    Q_OBJECT
+
+public:
+    explicit LessonViewsPane(QWidget* parent = nullptr);
+
+    // The exporter's name of the view a scenario is about ("stream", "buffers",
+    // "backlog"), or empty when the lesson views have nothing special for it.
+    static QString viewForScenario(const QString& scenarioId);
+
+    void setTimeline(const Timeline& tl); // a new scenario picks its tab
+    void setCursor(int eventIndex);
+    void setStyle(const ViewStyle& style);
+    void retranslate();
+
+    QString currentViewName() const; // "stream", "buffers" or "backlog"
+    QWidget* viewWidget(const QString& name) const;
+    ByteStreamView* byteStream() const { return m_stream; }
+    BuffersView* buffers() const { return m_buffers; }
+    BacklogView* backlog() const { return m_backlog; }
+    TimeSeqView* timeSeq() const { return m_tseq; } // its tab shows when the wire acted or the kernel retransmitted
+    bool timeSeqShown() const;
+
+private:
+    ByteStreamView* m_stream;
+    BuffersView* m_buffers;
+    BacklogView* m_backlog;
+    TimeSeqView* m_tseq;
+    QString m_scenarioId;
+};
+
+} // namespace socklab

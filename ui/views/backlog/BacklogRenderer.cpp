@@ -1,0 +1,256 @@
+#include "BacklogRenderer.h"
+
+#include "BacklogLayout.h"
+#include "BuffersRenderer.h"
+#include "Exporter.h"
+#include "Timeline.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QImage>
+#include <QPainter>
+
+#include <iterator>
+
+namespace socklab {
+
+namespace {
+
+QList<BacklogText>* g_record = nullptr; // set by backlogTexts() for one call, on the calling thread
+
+void text(QPainter& p, const QRectF& r, int flags, const QString& t, const QFont& f, const QColor& c)
+{
+    p.setFont(f);
+    p.setPen(c);
+    QRectF drawn;
+    const QString shown = QFontMetricsF(f).elidedText(t, Qt::ElideRight, r.width());
+    p.drawText(r, flags, shown, &drawn);
+    if (g_record && !shown.isEmpty()) g_record->append({drawn.intersected(r), shown});
+}
+
+// The seconds between two ticks of the time axis: the smallest round step whose
+// labels ("12.5 s") stand apart; 0.5 s ticks over a 4 s axis in a narrow
+// presenter pane ran into one smear.
+qint64 tickStepUs(qint64 spanUs, qreal axisPx, qreal labelPx)
+{
+    static const qint64 steps[] = {100000,   200000,   500000,    1000000,   2000000,  5000000,
+                                   10000000, 20000000, 30000000,  60000000,  120000000, 300000000, 600000000};
+    for (qint64 s : steps)
+        if (axisPx * qreal(s) / qreal(qMax<qint64>(1, spanUs)) >= labelPx) return s;
+    return steps[std::size(steps) - 1];
+}
+
+QString attemptName(const ConnectionAttempt& a)
+{
+    return a.client.isEmpty() ? QStringLiteral(":%1").arg(a.clientPort)
+                              : QStringLiteral("%1 :%2").arg(a.client).arg(a.clientPort);
+}
+
+} // namespace
+
+QList<BacklogText> backlogTexts(const QRectF& area, const Timeline& tl, int cursor, const ViewStyle& style)
+{
+    QList<BacklogText> out;
+    QImage scratch(qMax(1, int(area.right()) + 1), qMax(1, int(area.bottom()) + 1), QImage::Format_ARGB32_Premultiplied);
+    QPainter p(&scratch);
+    g_record = &out;
+    paintBacklog(p, area, tl, cursor, style);
+    g_record = nullptr;
+    return out;
+}
+
+void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int cursor, const ViewStyle& st)
+{
+    const BacklogModel m = backlogAt(tl, cursor);
+    // The whole run fixes the rows and the time axis, so nothing jumps while stepping.
+    const BacklogModel all = backlogAt(tl, tl.size() - 1);
+    p.save();
+    p.fillRect(area, st.background);
+    p.setRenderHint(QPainter::Antialiasing);
+    const qreal s = st.scale, margin = 16 * s;
+    const QRectF inner = area.adjusted(margin, margin, -margin, -margin);
+    if (all.listener.isEmpty()) {
+        text(p, inner, Qt::AlignCenter, QCoreApplication::translate("BacklogView", "No listening socket in this run."), st.labelFont, st.muted);
+        p.restore();
+        return;
+    }
+    const qreal th = QFontMetricsF(st.headerFont).height(), lh = QFontMetricsF(st.labelFont).height(),
+                sh = QFontMetricsF(st.smallFont).height();
+    qreal y = inner.top();
+    const QString title = m.backlog >= 0
+        ? QCoreApplication::translate("BacklogView", "listen(%1): the accept queue holds %2 finished connections (Linux allows backlog + 1)")
+              .arg(m.backlog).arg(m.slotCount())
+        : QCoreApplication::translate("BacklogView", "The accept queue appears once the server calls listen().");
+    text(p, QRectF(inner.left(), y, inner.width(), th), Qt::AlignLeft | Qt::AlignTop, title, st.headerFont, st.foreground);
+    y += th + 12 * s;
+
+    // The listener and its accept queue, as slots.
+    const QColor listenerColor = st.actorColor(tl, all.listener);
+    const qreal boxW = qMin(inner.width() * 0.2, 220 * s), boxH = qMax(lh * 3.2, 64 * s);
+    const QRectF box(inner.left(), y, boxW, boxH);
+    p.setPen(QPen(listenerColor, st.lineWidth));
+    p.setBrush(st.faded(listenerColor, 0.85));
+    p.drawRoundedRect(box, 6 * s, 6 * s);
+    text(p, QRectF(box.left() + 6, box.top() + 6 * s, boxW - 12, th), Qt::AlignCenter, all.listener, st.headerFont,
+         st.foreground);
+    text(p, QRectF(box.left() + 6, box.top() + 6 * s + th, boxW - 12, lh), Qt::AlignCenter,
+         QCoreApplication::translate("BacklogView", "%1 :%2 LISTEN").arg(all.socket).arg(all.port), st.smallFont, st.muted);
+    // What the listener's program does with the queue: the same run's calls say it.
+    text(p, QRectF(box.left() + 6, box.top() + 6 * s + th + lh, boxW - 12, lh), Qt::AlignCenter,
+         all.acceptCalls > 0 ? QCoreApplication::translate("BacklogView", "accept() takes the oldest")
+                             : QCoreApplication::translate("BacklogView", "never calls accept()"),
+         st.smallFont, st.muted);
+
+    const int slotCount = qMax(m.slotCount(), all.slotCount());
+    const QList<int> waiting = m.waiting();
+    const qint64 queued = qMax<qint64>(0, m.queued);
+    const bool full = m.backlog >= 0 && queued >= m.slotCount();
+    const qreal qx = box.right() + 80 * s;
+    const qreal slotW = qMin(200 * s, (inner.right() - qx) / qMax(1, slotCount) - 10 * s);
+    // The queue's arrow: accept() would take from the head (the left end).
+    p.setPen(QPen(st.muted, st.lineWidth, Qt::DashLine));
+    p.drawLine(QPointF(box.right() + 4, box.center().y()), QPointF(qx - 4, box.center().y()));
+    text(p, QRectF(box.right(), box.center().y() - sh - 2, qx - box.right(), sh), Qt::AlignCenter,
+         QStringLiteral("accept()"), st.smallFont, st.muted);
+    for (int i = 0; i < slotCount; ++i) {
+        const QRectF r(qx + i * (slotW + 10 * s), y, slotW, boxH);
+        const bool filled = i < queued;
+        p.setPen(QPen(full ? st.errorColor() : st.muted, full ? st.highlightWidth : st.lineWidth,
+                      filled ? Qt::SolidLine : Qt::DashLine));
+        if (filled) {
+            const ConnectionAttempt* a = i < waiting.size() ? &m.attempts[waiting[i]] : nullptr;
+            const QColor c = a && !a->client.isEmpty() ? st.actorColor(tl, a->client) : st.derivedColor();
+            p.setBrush(st.faded(c, 0.7));
+            p.drawRoundedRect(r, 5 * s, 5 * s);
+            text(p, QRectF(r.left() + 4, r.top() + 6 * s, r.width() - 8, lh), Qt::AlignCenter,
+                 a ? attemptName(*a) : QCoreApplication::translate("BacklogView", "connection"), st.labelFont, st.foreground);
+            text(p, QRectF(r.left() + 4, r.top() + 6 * s + lh, r.width() - 8, lh), Qt::AlignCenter,
+                 QCoreApplication::translate("BacklogView", "ESTABLISHED, waiting"), st.smallFont, st.foreground);
+        } else {
+            p.setBrush(Qt::NoBrush);
+            p.drawRoundedRect(r, 5 * s, 5 * s);
+            text(p, r, Qt::AlignCenter, QCoreApplication::translate("BacklogView", "free slot"), st.smallFont, st.muted);
+        }
+    }
+    y += boxH + 6 * s;
+    const QString count = m.backlog < 0 ? QString()
+        : full ? QCoreApplication::translate("BacklogView", "accept queue %1 / %2: full — new SYNs are dropped silently").arg(queued).arg(m.slotCount())
+               : QCoreApplication::translate("BacklogView", "accept queue %1 / %2").arg(queued).arg(m.slotCount());
+    text(p, QRectF(qx, y, inner.right() - qx, lh), Qt::AlignLeft | Qt::AlignTop, count, st.labelFont,
+         full ? st.errorColor() : st.foreground);
+    y += lh + 18 * s;
+
+    // Every connection attempt's SYNs on one time axis — where the view has room
+    // for its heading, one row and the axis (a short presenter pane has not).
+    const qreal needed = lh + 8 * s + qMax(lh * 1.1, sh * 2 + 12 * s + 2) + 4 * s + 2 + sh;
+    if (y + needed > inner.bottom()) {
+        p.restore();
+        return;
+    }
+    text(p, QRectF(inner.left(), y, inner.width(), lh), Qt::AlignLeft | Qt::AlignTop,
+         QCoreApplication::translate("BacklogView", "SYNs to port %1 — answered with SYN+ACK (green) or dropped (red) and sent again by the client's kernel")
+             .arg(all.port),
+         st.labelFont, st.foreground);
+    y += lh + 8 * s;
+    qint64 t0 = -1, t1 = 0;
+    for (const ConnectionAttempt& a : all.attempts)
+        for (const SynAttempt& syn : a.syns) {
+            if (t0 < 0 || syn.tUs < t0) t0 = syn.tUs;
+            t1 = qMax(t1, syn.tUs);
+        }
+    if (t0 < 0) {
+        text(p, QRectF(inner.left(), y, inner.width(), lh), Qt::AlignLeft | Qt::AlignTop, QCoreApplication::translate("BacklogView", "No SYN yet."),
+             st.labelFont, st.muted);
+        p.restore();
+        return;
+    }
+    t1 = qMax(t1 + 300000, t0 + 1000000);
+    const qreal nameW = qMin(inner.width() * 0.18, 190 * s);
+    const qreal ax0 = inner.left() + nameW, ax1 = inner.right() - 50 * s;
+    auto tx = [&](qint64 t) { return ax0 + (ax1 - ax0) * qreal(t - t0) / qreal(t1 - t0); };
+    // A row holds its name and a SYN with its label above and its gap below; rows that
+    // do not fit the view are left out rather than drawn over each other and the caption.
+    const qreal minRow = qMax(lh * 1.1, sh * 2 + 12 * s + 2);
+    const qreal room = inner.bottom() - y - sh - 6 * s;
+    const int rows = int(qMin<qsizetype>(all.attempts.size(), qMax<qsizetype>(0, qsizetype(room / minRow))));
+    const qreal rowH = qBound(minRow, room / qMax(1, rows), qMax(lh * 3.2, 64 * s));
+    // Seconds ticks.
+    const qreal axisY = y + rowH * rows + 4 * s;
+    p.setPen(QPen(st.muted, 1));
+    p.drawLine(QPointF(ax0, axisY), QPointF(ax1, axisY));
+    const QFontMetricsF smallMetrics(st.smallFont);
+    const QString widest = QCoreApplication::translate("BacklogView", "%1 s").arg(QString::number(double(t1 - t0) / 1e6, 'f', 1));
+    const qreal tickLabelW = smallMetrics.horizontalAdvance(widest) + 16 * s;
+    const qint64 tick = tickStepUs(t1 - t0, ax1 - ax0, tickLabelW);
+    for (qint64 t = 0; t0 + t <= t1; t += tick) {
+        const qreal x = tx(t0 + t);
+        p.setPen(QPen(st.grid, 1));
+        p.drawLine(QPointF(x, y), QPointF(x, axisY));
+        text(p, QRectF(x - tickLabelW / 2, axisY + 2, tickLabelW, sh), Qt::AlignHCenter | Qt::AlignTop,
+             QCoreApplication::translate("BacklogView", "%1 s").arg(QString::number(double(t) / 1e6, 'f', tick < 1000000 ? 1 : 0)),
+             st.smallFont, st.muted);
+    }
+    // Where the cursor is on this axis.
+    if (cursor >= 0 && cursor < tl.size()) {
+        const qint64 now = tl.at(cursor).tUs;
+        if (now >= t0 && now <= t1) {
+            p.setPen(QPen(st.highlight, st.lineWidth));
+            p.drawLine(QPointF(tx(now), y), QPointF(tx(now), axisY));
+        }
+    }
+    for (int row = 0; row < rows; ++row) {
+        const ConnectionAttempt& whole = all.attempts[row];
+        const ConnectionAttempt* a = nullptr;
+        for (const ConnectionAttempt& c : m.attempts)
+            if (c.clientPort == whole.clientPort) a = &c;
+        const qreal cy = y + rowH * (row + 0.5);
+        text(p, QRectF(inner.left(), cy - lh / 2, nameW - 8 * s, lh), Qt::AlignRight | Qt::AlignVCenter,
+             attemptName(whole), st.labelFont, a ? st.foreground : st.muted);
+        p.setPen(QPen(st.grid, 1));
+        p.drawLine(QPointF(ax0, cy), QPointF(ax1, cy));
+        if (!a) continue;
+        qreal labelsEnd = -1e9, gapsEnd = -1e9; // a label that would run into the one before is left out
+        for (int k = 0; k < a->syns.size(); ++k) {
+            const SynAttempt& syn = a->syns[k];
+            const qreal x = tx(syn.tUs), r = 6 * s;
+            const QColor c = syn.answered ? QColor(40, 160, 70) : syn.dropped ? st.errorColor() : st.muted;
+            if (syn.dropped) {
+                p.setPen(QPen(c, st.highlightWidth * 0.8, Qt::SolidLine, Qt::RoundCap));
+                p.drawLine(QPointF(x - r, cy - r), QPointF(x + r, cy + r));
+                p.drawLine(QPointF(x - r, cy + r), QPointF(x + r, cy - r));
+            } else {
+                p.setPen(Qt::NoPen);
+                p.setBrush(c);
+                p.drawEllipse(QPointF(x, cy), r, r);
+            }
+            const QString label = syn.answered ? QCoreApplication::translate("BacklogView", "SYN → SYN+ACK")
+                                : syn.dropped  ? QCoreApplication::translate("BacklogView", "SYN dropped")
+                                               : QStringLiteral("SYN");
+            const qreal lw = smallMetrics.horizontalAdvance(label) + 6;
+            const qreal lx = qBound(ax0 - 6 * s, x - lw / 2, inner.right() - lw); // right of the name column
+            if (lx >= labelsEnd + 6 * s) {
+                text(p, QRectF(lx, cy - r - sh - 1, lw, sh), Qt::AlignHCenter | Qt::AlignBottom, label, st.smallFont, c);
+                labelsEnd = lx + lw;
+            }
+            // The retransmission gap, between this SYN and the one before (where it fits).
+            if (syn.gapUs >= 0) {
+                const qreal xp = tx(a->syns[k - 1].tUs);
+                const QString gap = QCoreApplication::translate("BacklogView", "+%1 s").arg(QString::number(double(syn.gapUs) / 1e6, 'f', 1));
+                const qreal gw = smallMetrics.horizontalAdvance(gap) + 6;
+                if (x - xp >= gw && xp >= gapsEnd) {
+                    text(p, QRectF(xp, cy + r + 1, x - xp, sh), Qt::AlignHCenter | Qt::AlignTop, gap, st.smallFont, st.foreground);
+                    gapsEnd = x;
+                }
+            }
+        }
+    }
+    p.restore();
+}
+
+void registerBufferViews()
+{
+    Exporter::registerView(QStringLiteral("buffers"), paintBuffers);
+    Exporter::registerView(QStringLiteral("backlog"), paintBacklog);
+}
+
+} // namespace socklab

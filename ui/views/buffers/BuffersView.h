@@ -1,0 +1,37 @@
+#pragma once
+// The buffers view as a widget (send/receive queues, windows, probes):
+// a pure function of (timeline, cursor) — it keeps a copy of the timeline and
+// never talks to the engine.
+
+#include "Timeline.h"
+#include "ViewStyle.h"
+
+#include <QWidget>
+
+namespace socklab {
+
+class BuffersView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit BuffersView(QWidget* parent = nullptr);
+    void setTimeline(const Timeline& tl); // moves the cursor to the last event
+    void setCursor(int eventIndex);
+    void setPresenter(bool on);           // large type, thick lines
+    void setStyle(const ViewStyle& style);
+    int cursor() const { return m_cursor; }
+    const ViewStyle& viewStyle() const { return m_style; }
+    QSize sizeHint() const override;
+    // The least height that shows the data direction with no text over another.
+    int neededHeight() const;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    Timeline m_timeline;
+    int m_cursor = -1;
+    ViewStyle m_style;
+};
+
+} // namespace socklab

@@ -1,0 +1,212 @@
+#include "SessionController.h"
+
+#include "PcapFile.h"
+#include "ScenarioCatalog.h"
+#include "SessionWorker.h"
+#include "TimelineJson.h"
+
+#include <QMetaObject>
+#include <QThread>
+
+namespace socklab {
+
+SessionController::SessionController(QObject* parent)
+    : QObject(parent), m_thread(new QThread(this)), m_worker(new SessionWorker)
+{
+    qRegisterMetaType<socklab::Timeline>("socklab::Timeline");
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &SessionWorker::started, this, &SessionController::onStarted);
+    connect(m_worker, &SessionWorker::stepped, this, &SessionController::onStepped);
+    connect(m_worker, &SessionWorker::failed, this, &SessionController::onFailed);
+    m_thread->setObjectName(QStringLiteral("socklab session"));
+    m_thread->start();
+}
+
+SessionController::~SessionController()
+{
+    // The runner ends on its own thread (actors joined, capture stopped) before the thread quits.
+    QMetaObject::invokeMethod(m_worker, &SessionWorker::stop, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+void SessionController::setBusy(bool busy)
+{
+    if (m_busy == busy) return;
+    m_busy = busy;
+    emit busyChanged(busy);
+}
+
+void SessionController::openScenario(const QString& id)
+{
+    if (!ScenarioCatalog::contains(id)) {
+        emit errorOccurred(tr("There is no scenario called “%1”.").arg(id));
+        return;
+    }
+    m_scenarioId = id;
+    m_replay = false;
+    m_recording = false;
+    m_live = false;
+    m_stepCount = 0;
+    m_nextStep = 0;
+    m_timeline = Timeline();
+    m_timeline.scenarioId = id;
+    const quint64 gen = ++m_generation;
+    setBusy(true);
+    emit timelineChanged(m_timeline);
+    emit sessionChanged();
+    const QString capture = m_capture;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, gen, id, capture] { w->start(gen, id, capture); },
+                              Qt::QueuedConnection);
+}
+
+void SessionController::reset()
+{
+    if (!m_scenarioId.isEmpty() && !m_recording) openScenario(m_scenarioId);
+}
+
+void SessionController::stepForward()
+{
+    if (m_busy || !hasNextStep()) return;
+    setBusy(true);
+    const quint64 gen = m_generation;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, gen] { w->runStep(gen); }, Qt::QueuedConnection);
+}
+
+void SessionController::onStarted(quint64 generation, const Timeline& tl, int stepCount)
+{
+    if (generation != m_generation) return;
+    m_timeline = tl;
+    m_stepCount = stepCount;
+    m_nextStep = 0;
+    m_live = true;
+    setBusy(false);
+    emit timelineChanged(m_timeline);
+    emit sessionChanged();
+}
+
+void SessionController::onStepped(quint64 generation, const Timeline& tl, int nextStep)
+{
+    if (generation != m_generation) return;
+    m_timeline = tl;
+    m_nextStep = nextStep;
+    setBusy(false);
+    emit timelineChanged(m_timeline);
+    emit sessionChanged();
+}
+
+void SessionController::onFailed(quint64 generation, const QString& message)
+{
+    if (generation != m_generation) return;
+    setBusy(false);
+    if (!m_live) {
+        emit errorOccurred(tr("Could not start the scenario on real sockets: %1").arg(message));
+        emit sessionChanged();
+        return;
+    }
+    emit errorOccurred(tr("The step could not run: %1").arg(message));
+}
+
+bool SessionController::openSession(const QString& path)
+{
+    TimelineLoadResult r = loadTimeline(path);
+    if (!r.ok) {
+        emit errorOccurred(tr("Could not open the session %1: %2").arg(path, r.error));
+        return false;
+    }
+    // A replay runs no sockets: end the live run first.
+    ++m_generation;
+    QMetaObject::invokeMethod(m_worker, &SessionWorker::stop, Qt::QueuedConnection);
+    m_timeline = std::move(r.timeline);
+    m_scenarioId = m_timeline.scenarioId;
+    m_replay = true;
+    m_recording = false;
+    m_live = false;
+    m_stepCount = int(m_timeline.steps.size());
+    m_nextStep = m_stepCount;
+    setBusy(false);
+    emit timelineChanged(m_timeline);
+    emit sessionChanged();
+    return true;
+}
+
+void SessionController::showRecording(const Timeline& tl)
+{
+    if (!m_recording) {
+        // The scenario's sockets are not needed any more.
+        ++m_generation;
+        QMetaObject::invokeMethod(m_worker, &SessionWorker::stop, Qt::QueuedConnection);
+    }
+    m_timeline = tl;
+    m_scenarioId = tl.scenarioId;
+    m_recording = true;
+    m_replay = false;
+    m_live = false;
+    m_stepCount = int(m_timeline.steps.size());
+    m_nextStep = m_stepCount;
+    setBusy(false);
+    emit timelineChanged(m_timeline);
+    emit sessionChanged();
+}
+
+bool SessionController::saveSession(const QString& path)
+{
+    QString error;
+    if (!saveTimeline(m_timeline, path, &error)) {
+        emit errorOccurred(tr("Could not save the session: %1").arg(error));
+        return false;
+    }
+    return true;
+}
+
+bool SessionController::exportPcap(const QString& path)
+{
+    int linkType = -1;
+    for (const Event& e : m_timeline.events())
+        if (const PacketData* p = e.packet(); p && !p->raw.isEmpty()) {
+            linkType = p->linkType;
+            break;
+        }
+    if (linkType < 0) {
+        emit errorOccurred(tr("There are no captured packets to export: this session has only "
+                              "derived segments (states-only mode) or has not sent any packet yet."));
+        return false;
+    }
+    PcapWriter w;
+    if (!w.open(path, linkType)) {
+        emit errorOccurred(tr("Could not write the pcap file: %1").arg(w.error()));
+        return false;
+    }
+    for (const Event& e : m_timeline.events())
+        if (const PacketData* p = e.packet(); p && !p->raw.isEmpty() && p->linkType == linkType)
+            w.write(m_timeline.originEpochUs + e.tUs, m_timeline.fullFrame(*p), p->wireLen);
+    w.close();
+    return true;
+}
+
+QString SessionController::captureModeText(const QString& mode)
+{
+    if (mode == QLatin1String("namespace"))
+        return tr("Private lab: packets captured in socklab's own network namespace");
+    if (mode == QLatin1String("host")) return tr("Host loopback: packets captured on this computer's lo");
+    if (mode == QLatin1String("states-only"))
+        return tr("States only: no capture permission, segments are derived (*)");
+    return tr("Not started");
+}
+
+QString SessionController::captureModeTooltip(const QString& mode)
+{
+    if (mode == QLatin1String("namespace"))
+        return tr("socklab made a private network of its own: its 127.0.0.1 is invisible to the rest of "
+                  "the computer, and every packet shown was really captured by the kernel.");
+    if (mode == QLatin1String("host"))
+        return tr("The sockets run on this computer's loopback interface; the packets shown were "
+                  "captured there.");
+    if (mode == QLatin1String("states-only"))
+        return tr("Packets could not be captured here. The states come from the kernel; the segments "
+                  "between them are reconstructed from the TCP rules and marked with *.");
+    return {};
+}
+
+} // namespace socklab
