@@ -49,7 +49,7 @@ int listVerb(const QStringList& args)
         out += id + '\t' + scenarioListTitle(id) + '\n';
     print(out);
     // A broken folder: its one line, and every other folder still listed.
-    for (const FolderEntry& e : FolderCatalog::entries(isKnownCaption, ScenarioCatalog::engineIds()))
+    for (const FolderEntry& e : FolderCatalog::entries(isKnownCaption, ScenarioCatalog::lessonIds()))
         if (!e.folder) QTextStream(stderr) << "socklab: " << problemText(e.problem) << '\n';
     return 0;
 }

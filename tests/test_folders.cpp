@@ -117,7 +117,7 @@ TEST(Folders, TheMigratedLessonsAreBuiltInFolders)
         Problem p;
         const auto sc = ScenarioCatalog::build(id, {}, &p);
         ASSERT_TRUE(sc) << p.debugText().toStdString();
-        EXPECT_TRUE(sc->folder != nullptr) << id.toStdString() << " still runs on the C++ actors";
+        EXPECT_TRUE(sc->folder != nullptr) << id.toStdString() << " has no folder";
     }
 }
 
@@ -125,7 +125,7 @@ TEST(Folders, EachBrokenFolderGivesItsOneLineAndTheRestLoad)
 {
     TeacherHome home;
     QHash<QString, FolderEntry> byId;
-    for (const FolderEntry& e : FolderCatalog::entries(knownForTest, ScenarioCatalog::engineIds()))
+    for (const FolderEntry& e : FolderCatalog::entries(knownForTest, ScenarioCatalog::lessonIds()))
         byId.insert(e.id, e);
     ASSERT_TRUE(byId.contains("my-ping"));
     EXPECT_TRUE(byId["my-ping"].folder.has_value()) << problemText(byId["my-ping"].problem).toStdString();

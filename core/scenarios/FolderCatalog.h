@@ -38,7 +38,7 @@ public:
     static ScenarioFolder::CaptionCheck captionCheck();
     static bool isBuiltIn(const QString& id);
     static bool isTeacher(const QString& id); // a folder under teacherRoot() (maybe broken)
-    // Ids the teacher's folders may not take (the C++ scenarios still built in).
+    // Ids the teacher's folders may not take (the built-in lessons' ids).
     static QList<FolderEntry> entries(const ScenarioFolder::CaptionCheck& knownCaption, const QStringList& reserved);
 };
 

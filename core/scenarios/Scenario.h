@@ -1,6 +1,7 @@
 #pragma once
-// A scenario is data: actors and the steps they take, each tied to the line of
-// Python code it corresponds to and a caption id (translated in ui/).
+// A scenario is data: the actors of a scenario folder and the steps its script
+// takes, each tied to the line of Python code it stops at and a caption id
+// (translated where it is shown). The folder's programs are what run.
 
 #include <QList>
 #include <QString>
@@ -15,21 +16,15 @@ class ScenarioFolder;
 struct ActorSpec {
     QString name;     // "server", "client"
     QString role;     // "server", "client", "peer"
-    QString codeFile; // resource name of the Python code: ":/code/handshake_server.py"
+    QString codeFile; // the program's file: ":/scenarios/handshake/server.py" or a teacher's path
 };
 
 struct Step {
     QString actor;
-    // Python-level call: socket, setsockopt, bind, listen, accept, connect, send,
-    // sendall, recv, shutdown, close, sendto, recvfrom; and two pacing calls:
-    // sleep (time.sleep) and wait_readable (sleep until the receive queue holds
-    // `bytes` bytes, so a lesson comes out the same every run).
+    // The Python-level call the step stops at (accept, connect, sendall, recv,
+    // recvfrom, close, ...), or "sleep" for a step that only waits (args "ms").
     QString call;
-    QString socket; // the Python variable the call is made on ("sockfd", "connfd")
-    // Arguments. Strings "$port", "$port2", "$addr", "$addr2" are replaced by the
-    // session's values when the step runs. Known keys: type ("stream"/"dgram"),
-    // addr, port, backlog, data (bytes), bufsize, how, option, value, as (the name
-    // of the socket accept() returns), ms, bytes, expect_errno.
+    QString socket; // the Python variable the call is made on ("sockfd", "connfd"), where known
     QVariantMap args;
     int codeLine = -1; // 1-based line in the actor's code file
     QString captionId; // e.g. "handshake.connect"
@@ -43,7 +38,7 @@ struct Scenario {
     const char* lesson = ""; // lesson section, e.g. "2–3"
     QList<ActorSpec> actors;
     QList<Step> steps;
-    QVariantMap parameters; // defaults a user may change (message texts, sizes, ...)
+    QVariantMap parameters; // the values this run uses (the folder's defaults, or the user's)
     // A scenario folder (docs/scenario-format.md): its programs run for real,
     // stepped by its script (ScriptedRun); parameters hold the resolved values.
     std::shared_ptr<const ScenarioFolder> folder;

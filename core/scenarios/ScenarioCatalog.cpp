@@ -2,8 +2,6 @@
 
 #include "FolderCatalog.h"
 #include "FolderScenario.h"
-#include "LessonScenarios.h"
-#include "ScenarioBuilder.h"
 
 #include <QFile>
 #include <QtGlobal>
@@ -12,34 +10,30 @@ namespace socklab {
 
 namespace {
 
-// The built-in scenarios in the order they are listed, with their translated
-// titles. build is null for those that are folders of real programs now
-// (resources/scenarios/<id>/); the others still run on the C++ actors.
+// The built-in lessons in the order they are listed, with their translated
+// titles. Each is a folder of real programs (resources/scenarios/<id>/).
 struct Entry {
     const char* id;
     const char* title;
-    Scenario (*build)(const QVariantMap&);
 };
 
 const Entry kEntries[] = {
-    {"handshake", QT_TRANSLATE_NOOP("Scenario", "Three-way handshake"), nullptr},
-    {"echo", QT_TRANSLATE_NOOP("Scenario", "Echo: the lesson's server and client"), nullptr},
-    {"teardown", QT_TRANSLATE_NOOP("Scenario", "Four-way teardown"), nullptr},
-    {"refused", QT_TRANSLATE_NOOP("Scenario", "Connection refused"), nullptr},
-    {"broken-pipe", QT_TRANSLATE_NOOP("Scenario", "Broken pipe: send() after the peer left"), nullptr},
-    {"reset-unread", QT_TRANSLATE_NOOP("Scenario", "Reset: close() with unread data"), nullptr},
-    {"buffers", QT_TRANSLATE_NOOP("Scenario", "Send and receive buffers, zero window"), buffersScenario},
-    {"sticky", QT_TRANSLATE_NOOP("Scenario", "Sticky packets: message boundaries lost"), stickyScenario},
-    {"fix-delimiter", QT_TRANSLATE_NOOP("Scenario", "Fix 1: an end marker after each message"), fixDelimiterScenario},
-    {"fix-length-prefix", QT_TRANSLATE_NOOP("Scenario", "Fix 2: a header with the length (\"Y 18 abcd…\")"),
-     fixLengthPrefixScenario},
-    {"fix-pacing", QT_TRANSLATE_NOOP("Scenario", "Fix 3: take turns, one message per recv()"), fixPacingScenario},
-    {"udp", QT_TRANSLATE_NOOP("Scenario", "UDP: datagrams, truncation, port unreachable"), udpScenario},
-    {"backlog", QT_TRANSLATE_NOOP("Scenario", "listen(n): a full accept queue drops SYNs"), backlogScenario},
-    {"time-wait", QT_TRANSLATE_NOOP("Scenario", "TIME_WAIT holds the port: SO_REUSEADDR"), timeWaitScenario},
-    {"homework", QT_TRANSLATE_NOOP("Scenario", "Homework: serve the next client"), homeworkScenario},
-    {"bind-address", QT_TRANSLATE_NOOP("Scenario", "127.0.0.1 or 0.0.0.0: which bind accepts what"),
-     bindAddressScenario},
+    {"handshake", QT_TRANSLATE_NOOP("Scenario", "Three-way handshake")},
+    {"echo", QT_TRANSLATE_NOOP("Scenario", "Echo: the lesson's server and client")},
+    {"teardown", QT_TRANSLATE_NOOP("Scenario", "Four-way teardown")},
+    {"refused", QT_TRANSLATE_NOOP("Scenario", "Connection refused")},
+    {"broken-pipe", QT_TRANSLATE_NOOP("Scenario", "Broken pipe: send() after the peer left")},
+    {"reset-unread", QT_TRANSLATE_NOOP("Scenario", "Reset: close() with unread data")},
+    {"buffers", QT_TRANSLATE_NOOP("Scenario", "Send and receive buffers, zero window")},
+    {"sticky", QT_TRANSLATE_NOOP("Scenario", "Sticky packets: message boundaries lost")},
+    {"fix-delimiter", QT_TRANSLATE_NOOP("Scenario", "Fix 1: an end marker after each message")},
+    {"fix-length-prefix", QT_TRANSLATE_NOOP("Scenario", "Fix 2: a header with the length (\"Y 18 abcd…\")")},
+    {"fix-pacing", QT_TRANSLATE_NOOP("Scenario", "Fix 3: take turns, one message per recv()")},
+    {"udp", QT_TRANSLATE_NOOP("Scenario", "UDP: datagrams, truncation, port unreachable")},
+    {"backlog", QT_TRANSLATE_NOOP("Scenario", "listen(n): a full accept queue drops SYNs")},
+    {"time-wait", QT_TRANSLATE_NOOP("Scenario", "TIME_WAIT holds the port: SO_REUSEADDR")},
+    {"homework", QT_TRANSLATE_NOOP("Scenario", "Homework: serve the next client")},
+    {"bind-address", QT_TRANSLATE_NOOP("Scenario", "127.0.0.1 or 0.0.0.0: which bind accepts what")},
 };
 
 const Entry* find(const QString& id)
@@ -51,7 +45,7 @@ const Entry* find(const QString& id)
 
 } // namespace
 
-QStringList ScenarioCatalog::engineIds()
+QStringList ScenarioCatalog::lessonIds()
 {
     QStringList out;
     for (const Entry& e : kEntries)
@@ -61,9 +55,9 @@ QStringList ScenarioCatalog::engineIds()
 
 QStringList ScenarioCatalog::ids()
 {
-    QStringList out = engineIds();
-    // The built-in folders (the lessons moved to real programs keep their place), then the teacher's.
-    for (const FolderEntry& e : FolderCatalog::entries(FolderCatalog::captionCheck(), engineIds()))
+    QStringList out = lessonIds();
+    // Built-in folders not in the lesson's list (none today), then the teacher's.
+    for (const FolderEntry& e : FolderCatalog::entries(FolderCatalog::captionCheck(), lessonIds()))
         if (e.folder && !out.contains(e.id)) out << e.id;
     return out;
 }
@@ -101,17 +95,9 @@ std::optional<Scenario> ScenarioCatalog::build(const QString& id, const QVariant
         }
         return scenarioFromFolder(*folder, params, error);
     }
-    const Entry* e = find(id);
-    if (!e) {
-        if (error) *error = Problem(QStringLiteral("unknown-scenario"), {{"id", id}});
-        return std::nullopt;
-    }
-    if (!checkLessonParameters(id, params, error)) return std::nullopt;
-    if (!e->build) { // a folder that is missing from this build
-        if (error) *error = Problem(QStringLiteral("unknown-scenario"), {{"id", id}});
-        return std::nullopt;
-    }
-    return e->build(params);
+    // A built-in id whose folder is missing from this build, or no such id.
+    if (error) *error = Problem(QStringLiteral("unknown-scenario"), {{"id", id}});
+    return std::nullopt;
 }
 
 QStringList ScenarioCatalog::codeLines(const Timeline& tl, const QString& codeFile)

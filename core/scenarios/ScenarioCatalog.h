@@ -23,10 +23,10 @@ public:
     static const char* title(const QString& id); // QT_TRANSLATE_NOOP("Scenario", ...)
     // A teacher's own folder ($XDG_DATA_HOME/socklab/scenarios/ID), listed after the built-in ones.
     static bool isOwn(const QString& id);
-    // A folder's own title in `language` ("zh_CN"), empty for the C++ scenarios (their titles are translated).
+    // The title a folder gives itself in `language` ("zh_CN"); empty when there is no folder.
     static QString folderTitle(const QString& id, const QString& language);
-    // Ids of the C++ scenarios (built in without a folder yet).
-    static QStringList engineIds();
+    // The built-in lessons' ids in the lesson's order (a teacher's folder may not take one).
+    static QStringList lessonIds();
     // The Python code of an actor, as shown in the code pane.
     static QStringList codeLines(const QString& codeFile);
     // The code an actor of a recorded session ran: the text the timeline carries

@@ -369,7 +369,7 @@ void ScriptedRun::finish()
     if (m_finished || !m_lab) return;
     m_finished = true;
     m_current = -1;
-    // The lesson's record ends with its last step (as the C++ scenarios' did).
+    // The lesson's record ends with its last step.
     // Then every program runs to its end; one that does not within kRunOutMs
     // is stopped (a "stopping" note, then "killed").
     m_lab->seal();

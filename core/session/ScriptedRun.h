@@ -2,9 +2,8 @@
 // Runs a scenario folder (docs/scenario-format.md): its Python programs in the
 // lab under the call gate, every socket call held, and its step script
 // releasing them, so the lesson is the programs' own behaviour. Each step is
-// marked in the timeline as the C++ engine's steps are ("step" note,
-// StepRecord with its caption id and values), so playback and captions work
-// the same.
+// marked in the timeline ("step" note, StepRecord with its caption id and
+// values) for playback and captions.
 //
 // When is a step over? Its actor's target call (until / line / the n-th call)
 // was released and has returned (the program waits at its next call, or has
