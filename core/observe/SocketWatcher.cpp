@@ -21,6 +21,29 @@ void SocketWatcher::addProgram(pid_t group, const QString& actor)
     m_unknownTried.clear(); // a socket seen before its owner was known: look again
 }
 
+QString SocketWatcher::countedName(const QString& actor, const QString& name)
+{
+    const int uses = ++m_fdUses[actor + '/' + name];
+    return uses == 1 ? name : QStringLiteral("%1#%2").arg(name).arg(uses);
+}
+
+void SocketWatcher::nameSocket(const QString& actor, int fd, const QString& name)
+{
+    const QString fdKey = actor + '/' + QString::number(fd);
+    m_fdNames.insert(fdKey, name);
+    const auto it = m_known.find(m_lastOnFd.value(fdKey));
+    if (it == m_known.end() || it->actor != actor || it->fd != fd) return;
+    const QString byNumber = QStringLiteral("fd%1").arg(fd);
+    if (it->socket != byNumber && !it->socket.startsWith(byNumber + '#')) return; // named already
+    const QString old = it->socket;
+    it->socket = countedName(actor, name);
+    if (it->localPort != 0) {
+        m_recorder.registerSocket(actor, it->socket, it->localPort, it->remotePort, it->listening);
+        const QString pk = portKey(it->localPort, it->remotePort);
+        if (m_stateSocket.value(pk) == old) m_stateSocket.insert(pk, it->socket);
+    }
+}
+
 void SocketWatcher::poll(SockDiag& diag)
 {
     if (!diag.isOpen()) return;
@@ -66,11 +89,12 @@ void SocketWatcher::discover(const QList<DiagSocket>& socks)
         }
         Known k;
         k.actor = m_programs.value(it->group);
-        const QString fdName = m_fdNames.value(k.actor + '/' + QString::number(it->fd), QStringLiteral("fd%1").arg(it->fd));
-        const int uses = ++m_fdUses[k.actor + '/' + fdName];
-        k.socket = uses == 1 ? fdName : QStringLiteral("%1#%2").arg(fdName).arg(uses);
+        k.fd = it->fd;
+        const QString fdKey = k.actor + '/' + QString::number(it->fd);
+        k.socket = countedName(k.actor, m_fdNames.value(fdKey, QStringLiteral("fd%1").arg(it->fd)));
         k.protocol = d.protocol;
         m_known.insert(d.inode, k);
+        m_lastOnFd.insert(fdKey, d.inode);
     }
 }
 

@@ -24,9 +24,11 @@ public:
 
     // A program's process group and actor name; its sockets are looked for from now on.
     void addProgram(pid_t group, const QString& actor);
-    // The name a program's descriptor goes by ("connfd" rather than "fd5"), for
-    // a socket not discovered yet (scripted runs read it from the code).
-    void nameSocket(const QString& actor, int fd, const QString& name) { m_fdNames.insert(actor + '/' + QString::number(fd), name); }
+    // The name a program's descriptor goes by ("connfd" rather than "fd5"; scripted
+    // runs read it from the code). A socket sock_diag found on that descriptor
+    // before the name came (accept() returned in the kernel, its return not yet
+    // taken from the gate) is renamed: what is recorded from now on is "connfd".
+    void nameSocket(const QString& actor, int fd, const QString& name);
     // One sock_diag round; `diag` must have been opened inside the lab.
     void poll(SockDiag& diag);
 
@@ -40,11 +42,13 @@ private:
     struct Known {
         QString actor;
         QString socket; // "fd3", "fd4#2" when a descriptor number comes back
+        int fd = -1;
         int protocol = 0;
         uint16_t localPort = 0, remotePort = 0;
         bool listening = false;
     };
     void discover(const QList<DiagSocket>& socks);
+    QString countedName(const QString& actor, const QString& name); // "connfd", then "connfd#2"
     void track(const DiagSocket& d);
     void queue(const QString& actor, const QString& socket, const DiagSocket& d);
     void timer(const QString& actor, const QString& socket, const DiagSocket& d);
@@ -57,6 +61,7 @@ private:
     QHash<quint64, Known> m_known;    // inode -> owner
     QSet<quint64> m_unknownTried;
     QHash<QString, int> m_fdUses;     // "actor/fd3" -> connections seen on it
+    QHash<QString, quint64> m_lastOnFd; // "actor/5" -> inode last discovered on that descriptor
     QSet<QString> m_present;          // TCP "l:r" present at the last poll
     QHash<QString, QString> m_stateSocket; // "l:r" -> socket name states were recorded under
     QHash<QString, QString> m_lastQueue;
