@@ -9,6 +9,7 @@
 #include "LabVerb.h"
 #include "Language.h"
 #include "PrivateRuntimeDir.h"
+#include "QuitOnSignal.h"
 #include "Version.h"
 #include "WindowLauncher.h"
 
@@ -74,7 +75,12 @@ int main(int argc, char** argv)
         return 2;
     }
 
-    if (inv.verb.isEmpty()) return socklab::runWindow({inv.lang, inv.presenter, inv.sessionFile});
+    if (inv.verb.isEmpty()) {
+        // SIGTERM/SIGINT/SIGHUP quit the window as File ▸ Quit does: nothing is left behind.
+        const socklab::QuitOnSignal quitOnSignal;
+        const int code = socklab::runWindow({inv.lang, inv.presenter, inv.sessionFile});
+        return quitOnSignal.exitCode(code);
+    }
     if (inv.verb == QLatin1String("export")) return socklab::runExportVerb(inv.args, inv.presenter);
     if (inv.verb == QLatin1String("lab")) return socklab::runLabVerb(inv.args);
     if (inv.verb == QLatin1String("doctor")) return socklab::runDoctorVerb(inv.args, startEuid);

@@ -7,12 +7,16 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTranslator>
 
 #include <gtest/gtest.h>
+
+#include <csignal>
+#include <thread>
 
 namespace {
 
@@ -86,4 +90,56 @@ TEST(Headless, NothingOnStderrWithoutXdgRuntimeDir)
     EXPECT_TRUE(QFileInfo(svg).size() > 0);
     EXPECT_TRUE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty())
         << QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).join(' ').toStdString();
+}
+
+namespace {
+
+QStringList entriesOf(const QString& dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+}
+
+// Processes whose command line names `text` (the lesson's programs run from a folder in it).
+QStringList processesNaming(const QString& text)
+{
+    QStringList found;
+    for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        if (pid.toInt() <= 0) continue;
+        QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (!f.open(QIODevice::ReadOnly)) continue;
+        const QByteArray cmd = f.readAll().replace('\0', ' ');
+        if (cmd.contains(text.toUtf8())) found << pid + ": " + QString::fromUtf8(cmd);
+    }
+    return found;
+}
+
+} // namespace
+
+TEST(Headless, TheWindowEndsCleanlyOnSigterm)
+{
+    // A desktop logging out, Ctrl+C, a screenshot tool: SIGTERM while a lesson
+    // runs. The window quits as File > Quit does; its programs, the gate's
+    // folder and the private runtime folder are gone; the exit code says why.
+    QTemporaryDir tmp;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove("XDG_RUNTIME_DIR");
+    env.insert("TMPDIR", tmp.path());
+    env.insert("QT_QPA_PLATFORM", "offscreen");
+    env.insert("SOCKLAB_WINDOW_SCENARIO", "echo");
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(SOCKLAB_BINARY), {});
+    ASSERT_TRUE(p.waitForStarted(10000));
+    bool gateSeen = false; // the lesson's programs are running under the gate
+    for (int i = 0; i < 600 && !gateSeen && p.state() == QProcess::Running; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        gateSeen = entriesOf(tmp.path()).filter(QStringLiteral("socklab-gate-")).size() > 0;
+    }
+    ASSERT_TRUE(gateSeen) << entriesOf(tmp.path()).join(' ').toStdString() << p.readAllStandardError().toStdString();
+    ::kill(pid_t(p.processId()), SIGTERM);
+    ASSERT_TRUE(p.waitForFinished(30000));
+    EXPECT_EQ(p.exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(p.exitCode(), 128 + SIGTERM);
+    EXPECT_TRUE(entriesOf(tmp.path()).isEmpty()) << entriesOf(tmp.path()).join(' ').toStdString();
+    EXPECT_TRUE(processesNaming(tmp.path()).isEmpty()) << processesNaming(tmp.path()).join('\n').toStdString();
 }
