@@ -41,6 +41,7 @@ TEST(RunProgramsDialog, TypedLineReachesTheClientsInput)
     dialog.openExample(0); // TCP server and client; the client reads input() when given no argument
     QSignalSpy finished(&dialog, &RunProgramsDialog::runFinished);
     ASSERT_TRUE(dialog.run()) << dialog.status().toStdString();
+    EXPECT_TRUE(dialog.status().contains("after 30 s")) << dialog.status().toStdString(); // the run's own limit
     ASSERT_NE(dialog.console(1), nullptr);
     // Type once the client has asked (its prompt is in its pane).
     ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.console(1)->text().contains(QStringLiteral("发送>>")); }, 60000));
@@ -80,6 +81,7 @@ TEST(RunProgramsDialog, SteppingWaitsAtTheGateUntilStepIsPressed)
     dialog.setStepping(true);
     QSignalSpy finished(&dialog, &RunProgramsDialog::runFinished);
     ASSERT_TRUE(dialog.run()) << dialog.status().toStdString();
+    EXPECT_TRUE(dialog.status().contains("after 10 min")) << dialog.status().toStdString(); // a student takes their time
     // The first socket call waits at the gate, with its line, until Step.
     ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.console(0)->where().contains("socket()"); }, 60000));
     EXPECT_TRUE(dialog.console(0)->where().contains("kr_tcp_server.py:5"));

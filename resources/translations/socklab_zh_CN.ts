@@ -3541,8 +3541,12 @@
         <translation>无法运行：%1</translation>
     </message>
     <message>
-        <source>Running… (stops by itself after 30 s)</source>
-        <translation>运行中…（30 秒后自动停止）</translation>
+        <source>Running… (stops by itself after %1 s)</source>
+        <translation>运行中…（%1 秒后自动停止）</translation>
+    </message>
+    <message>
+        <source>Running… (stops by itself after %1 min)</source>
+        <translation>运行中…（%1 分钟后自动停止）</translation>
     </message>
     <message>
         <source>Finished: every program exited normally.</source>

@@ -428,7 +428,10 @@ bool RunProgramsDialog::run()
     showWhere();
     m_run->setEnabled(false);
     m_stop->setEnabled(true);
-    m_status->setText(tr("Running… (stops by itself after 30 s)"));
+    // The limit this run has: 30 s, or 10 min when a student steps or the class looks at a held packet.
+    const int seconds = options.timeoutMs / 1000;
+    m_status->setText(seconds < 120 ? tr("Running… (stops by itself after %1 s)").arg(seconds)
+                                    : tr("Running… (stops by itself after %1 min)").arg(seconds / 60));
     return true;
 }
 
