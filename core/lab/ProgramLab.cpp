@@ -438,8 +438,14 @@ void ProgramLab::seal()
 {
     if (m_sealed || m_finished) return;
     takeGateEvents();
+    lastLook();
+    m_sealed = true;
+}
+
+void ProgramLab::lastLook()
+{
     const QList<CapturedFrame> frames = m_tap ? m_tap->take() : QList<CapturedFrame>{};
-    if (m_diag) m_watcher->poll(*m_diag); // a last look: TIME_WAIT and its timer
+    if (m_diag) m_watcher->poll(*m_diag); // TIME_WAIT and its timer
     merge(frames);
     if (m_tap) {
         m_tap->stop();
@@ -447,7 +453,6 @@ void ProgramLab::seal()
     }
     recordCapture(m_tap.get(), m_timeline);
     if (m_pcap) m_pcap->close();
-    m_sealed = true;
 }
 
 qint64 ProgramLab::nowUs() const { return m_recorder ? m_recorder->nowUs() : 0; }
@@ -467,17 +472,7 @@ void ProgramLab::finish()
     for (auto& p : m_programs)
         p->signalGroup(SIGKILL); // whatever they left behind in their groups
     takeGateEvents();
-    if (!m_sealed) {
-        const QList<CapturedFrame> frames = m_tap ? m_tap->take() : QList<CapturedFrame>{};
-        if (m_diag) m_watcher->poll(*m_diag); // a last look: TIME_WAIT and its timer
-        merge(frames);
-        if (m_tap) {
-            m_tap->stop();
-            merge(m_tap->take());
-        }
-        recordCapture(m_tap.get(), m_timeline);
-        if (m_pcap) m_pcap->close();
-    }
+    if (!m_sealed) lastLook();
     if (m_wire) {
         const WireStats st = m_wire->stats();
         addNote(QStringLiteral("wire-stats"),

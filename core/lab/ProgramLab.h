@@ -150,6 +150,7 @@ private:
     void stopRunning(const QString& reason);
     void merge(const QList<CapturedFrame>& frames);
     void finish();
+    void lastLook(); // capture stopped, a last sock_diag round, pcap closed
     QString ownerActor(uint16_t local, uint16_t remote);
     void addNote(const QString& code, QVariantMap args, const QString& actor = {});
     void takeGateEvents();
