@@ -224,6 +224,33 @@ TEST(Wire, FirstSynDroppedClientIsInSynSentAndRetransmitsAfterOneSecond)
     EXPECT_EQ(drops.first()->rule, 0);
 }
 
+TEST(Wire, LostSynAckLeavesTheServerInSynRecvUntilItIsSentAgain)
+{
+    // The server's SYN,ACK lost: its kernel keeps the half-open connection in
+    // SYN_RECV (a request socket sock_diag lists under the listener) until the
+    // SYN,ACK goes again, about a second later.
+    SOCKLAB_REQUIRE_LAB();
+    auto lab = std::make_unique<ProgramLab>(
+        QList<QStringList>{py("tcp_count_server.py", {"12606", "3"}), py("tcp_count_client.py", {"12606", "3"})},
+        wireOptions("loss=0%"));
+    Problem error;
+    ASSERT_TRUE(lab->start(&error)) << error.debugText().toStdString();
+    lab->wire()->addRule(WireRule::dropNth(TcpFlag::SYN | TcpFlag::ACK, 1, WireDirection::S2C));
+    lab->runToEnd();
+    ASSERT_TRUE(lab->problems().isEmpty()) << debugText(lab->problems());
+    const Timeline& tl = lab->timeline();
+    EXPECT_EQ(outputOf(tl, "tcp_count_server.py"), QStringList{"received 3 in order"});
+    EXPECT_TRUE(kernelState(tl, "tcp_count_server.py", "SYN_RECV"));
+    QList<Packet> synAcks;
+    for (const Packet& s : packetsFrom(tl, "tcp_count_server.py", EventKind::Segment))
+        if (s.p->has(TcpFlag::SYN) && s.p->has(TcpFlag::ACK)) synAcks << s;
+    ASSERT_GE(synAcks.size(), 2);
+    EXPECT_EQ(synAcks[0].p->wire, "dropped");
+    EXPECT_TRUE(synAcks.last().p->wire.isEmpty());
+    EXPECT_EQ(synAcks[0].p->seq, synAcks.last().p->seq); // the same SYN,ACK again
+    EXPECT_GE(synAcks.last().tUs - synAcks[0].tUs, 500000);
+}
+
 TEST(Wire, HeldFinShowsFinWait1ThenCloseWaitAfterRelease)
 {
     SOCKLAB_REQUIRE_LAB();
