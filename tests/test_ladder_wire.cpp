@@ -284,8 +284,39 @@ TEST(TimeSeqRenderer, PaintsAndExportsUnderItsName)
     TimeSeqLayout L;
     L.setTimeline(tl);
     const QRectF plot = timeSeqPlotRect(QRectF(0, 0, 900, 500), ViewStyle::normal());
-    L.setPlot(plot.adjusted(0, QFontMetricsF(ViewStyle::normal().smallFont).height() * 1.4, 0, 0));
+    L.setPlot(timeSeqDataRect(QRectF(0, 0, 900, 500), ViewStyle::normal()));
+    EXPECT_EQ(timeSeqDataRect(QRectF(0, 0, 900, 500), ViewStyle::normal()).bottom(), plot.bottom());
     const QPointF m = L.barLine(L.bars(tl.size() - 1)[1]).center();
     const QColor c = img.pixelColor(m.toPoint());
     EXPECT_GT(c.red(), c.blue() + 40) << "the ✕ of the dropped segment";
+}
+
+// The graph in a projector's lesson pane (1366x768, presenter mode) and in a
+// window: the plot keeps room to be read, its numbers stand apart, and the
+// height it needs fits the share PaneDocks gives a lesson view there.
+TEST(TimeSeqRenderer, AShortPresenterPaneKeepsAReadablePlot)
+{
+    const ViewStyle presenter = ViewStyle::presenterMode();
+    const qreal need = timeSeqNaturalHeight(presenter);
+    EXPECT_LE(need, 768 * 0.56 - 60);
+    for (const ViewStyle& st : {presenter, ViewStyle::normal()})
+        for (qreal h : {150.0, 190.0, 260.0, double(timeSeqNaturalHeight(st)), 500.0}) {
+            const QRectF area(0, 0, 1366, h);
+            SCOPED_TRACE(QStringLiteral("%1 px %2").arg(h).arg(st.presenter ? "presenter" : "window").toStdString());
+            const qreal line = QFontMetricsF(st.smallFont).height();
+            EXPECT_EQ(timeSeqShowsLegend(area, st), h >= timeSeqNaturalHeight(st));
+            const QRectF plot = timeSeqPlotRect(area, st);
+            if (h >= 190) EXPECT_GE(plot.height(), line * 1.5) << "no plot left to read";
+            const QList<TimeSeqTick> ticks = timeSeqSeqTicks(area, 10005, st);
+            ASSERT_FALSE(ticks.isEmpty());
+            EXPECT_EQ(ticks.first().seq, 10000);
+            for (int i = 1; i < ticks.size(); ++i)
+                EXPECT_GE(ticks[i].y - ticks[i - 1].y, line) << ticks[i - 1].seq << " and " << ticks[i].seq << " overlap";
+            for (const TimeSeqTick& t : ticks)
+                EXPECT_TRUE(t.y >= plot.top() - 1 && t.y <= plot.bottom() + 1) << t.seq;
+        }
+    // Tall enough: the legend line is back, and five numbers fit.
+    const QRectF tall(0, 0, 1366, need);
+    EXPECT_TRUE(timeSeqShowsLegend(tall, presenter));
+    EXPECT_GE(timeSeqSeqTicks(tall, 10005, presenter).size(), 3);
 }

@@ -67,6 +67,14 @@ void LessonViewsPane::setCursor(int eventIndex)
 
 bool LessonViewsPane::timeSeqShown() const { return isTabVisible(3); }
 
+int LessonViewsPane::neededHeight() const
+{
+    if (currentWidget() == m_buffers) return m_buffers->neededHeight();
+    if (currentWidget() == m_tseq) return m_tseq->neededHeight();
+    if (currentWidget() == m_backlog) return m_backlog->neededHeight();
+    return 0;
+}
+
 void LessonViewsPane::setStyle(const ViewStyle& style)
 {
     m_stream->setStyle(style);

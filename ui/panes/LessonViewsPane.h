@@ -39,6 +39,8 @@ public:
     BacklogView* backlog() const { return m_backlog; }
     TimeSeqView* timeSeq() const { return m_tseq; } // its tab shows when the wire acted or the kernel retransmitted
     bool timeSeqShown() const;
+    // The height the view in front needs to be read at its style's type (0: no minimum).
+    int neededHeight() const;
 
 private:
     ByteStreamView* m_stream;

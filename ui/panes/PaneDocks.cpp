@@ -146,11 +146,12 @@ void PaneDocks::fitLessonHeight()
             const int want = m_presenter ? hint * 115 / 100 : hint;
             // A presenter's ladder and narration are the lesson: the view gets at most a third,
             // unless that is too short for it to be read at all (the buffers view's data
-            // direction under large type): then up to half, and the ladder follows its cursor.
+            // direction, the time–sequence graph's plot under large type): then up to
+            // half, and the ladder follows its cursor.
             // What the dock puts around the view (its title, the tabs), as laid out now.
             const int chrome = m_lessonDock->height() - m_lesson->currentWidget()->height();
             const int tabs = (chrome > 0 ? chrome : m_lesson->tabBar()->sizeHint().height() + 30) + 12;
-            const int need = m_lesson->currentWidget() == m_lesson->buffers() ? m_lesson->buffers()->neededHeight() + tabs : 0;
+            const int need = m_lesson->neededHeight() > 0 ? m_lesson->neededHeight() + tabs : 0;
             const int most = std::max(height * (m_presenter ? 34 : 48) / 100, std::min(need, height * 56 / 100));
             m_window->resizeDocks({m_lessonDock}, {std::clamp(want, std::min(height * 27 / 100, most), most)},
                                   Qt::Vertical);

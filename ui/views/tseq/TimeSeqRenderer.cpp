@@ -1,5 +1,6 @@
 #include "TimeSeqRenderer.h"
 
+#include "Captions.h"
 #include "Exporter.h"
 
 #include <QCoreApplication>
@@ -27,15 +28,68 @@ QColor heldColor() { return QColor(214, 140, 0); }
 
 } // namespace
 
-QRectF timeSeqPlotRect(const QRectF& area, const ViewStyle& st)
+namespace {
+
+qreal headerHeight(const ViewStyle& st, bool legend)
 {
     const QFontMetricsF sm(st.smallFont);
     const QFontMetricsF hm(st.labelFont);
+    return hm.height() * 1.4 + (legend ? sm.height() * 1.6 : 0) + 8 * st.scale;
+}
+
+qreal footerHeight(const ViewStyle& st) { return QFontMetricsF(st.smallFont).height() * 2.6 + 6 * st.scale; }
+
+} // namespace
+
+qreal timeSeqNaturalHeight(const ViewStyle& st)
+{
+    // Title, legend, the time axis and room for five sequence numbers apart.
+    return headerHeight(st, true) + footerHeight(st) + QFontMetricsF(st.smallFont).height() * 2.5 * 5;
+}
+
+bool timeSeqShowsLegend(const QRectF& area, const ViewStyle& st)
+{
+    // A short pane (the presenter's lesson dock) keeps the plot rather than the legend.
+    return area.height() >= timeSeqNaturalHeight(st);
+}
+
+QRectF timeSeqPlotRect(const QRectF& area, const ViewStyle& st)
+{
+    const QFontMetricsF sm(st.smallFont);
     const qreal left = sm.horizontalAdvance(QStringLiteral("1000000")) + sm.height() + 14 * st.scale;
-    const qreal top = hm.height() * 1.4 + sm.height() * 1.6 + 8 * st.scale;
-    const qreal bottom = sm.height() * 2.6 + 6 * st.scale;
+    const qreal top = headerHeight(st, timeSeqShowsLegend(area, st));
     const qreal right = 16 * st.scale;
-    return area.adjusted(left, top, -right, -bottom);
+    return area.adjusted(left, top, -right, -footerHeight(st));
+}
+
+QRectF timeSeqDataRect(const QRectF& area, const ViewStyle& st)
+{
+    // Headroom over the highest number: a bar's top tick and its "R" stay inside the frame.
+    const QRectF plot = timeSeqPlotRect(area, st);
+    const qreal headroom = qMin(QFontMetricsF(st.smallFont).height() * 1.4, plot.height() / 4);
+    return plot.adjusted(0, headroom, 0, 0);
+}
+
+QList<TimeSeqTick> timeSeqSeqTicks(const QRectF& area, qint64 maxSeq, const ViewStyle& st)
+{
+    // Numbers at 1, 2, 5 × 10^n, never closer than a line of text: a short
+    // plot shows fewer of them, at least its top one. (y as TimeSeqLayout::yOf
+    // maps it on timeSeqDataRect.)
+    const QRectF data = timeSeqDataRect(area, st);
+    const QFontMetricsF sm(st.smallFont);
+    const QRectF plot = timeSeqPlotRect(area, st);
+    const double top = double(qMax<qint64>(1, maxSeq));
+    // Never coarser than the largest 1, 2, 5 × 10^n under the top: a one-number axis names its top.
+    const double mag = std::pow(10.0, std::floor(std::log10(top)));
+    const double floorStep = top >= 5 * mag ? 5 * mag : top >= 2 * mag ? 2 * mag : mag;
+    const double step = qMin(niceStep(top, qMax(1, int(plot.height() / (sm.height() * 2.5)))), floorStep);
+    QList<TimeSeqTick> ticks;
+    for (double s = top - std::fmod(top, step); s >= -1e-9; s -= step) {
+        const qreal y = data.bottom() - data.height() * s / top;
+        if (!ticks.isEmpty() && y - ticks.last().y < sm.height() * 1.1) continue;
+        ticks.append({qint64(s), y});
+    }
+    return ticks;
 }
 
 void paintTimeSeq(QPainter& p, const QRectF& area, const Timeline& tl, int cursor, const ViewStyle& st)
@@ -63,22 +117,32 @@ void paintTimeSeq(QPainter& p, const QRectF& area, TimeSeqLayout& L, int cursor,
         return;
     }
     const QRectF plot = timeSeqPlotRect(area, st);
-    // Headroom over the highest number: a bar's top tick and its "R" stay inside the frame.
-    L.setPlot(plot.adjusted(0, sm.height() * 1.4, 0, 0));
+    L.setPlot(timeSeqDataRect(area, st));
+    const bool legend = timeSeqShowsLegend(area, st);
 
     // Title: whose numbers, and what happened to them so far.
     p.setFont(st.labelFont);
     p.setPen(st.foreground);
     const QString title = QCoreApplication::translate("TimeSeqView", "%1 → %2: sequence numbers over time (port %3 → %4)")
-                              .arg(L.sender().isEmpty() ? QCoreApplication::translate("TimeSeqView", "sender") : L.sender(),
-                                   L.receiver().isEmpty() ? QCoreApplication::translate("TimeSeqView", "receiver") : L.receiver())
+                              .arg(L.sender().isEmpty() ? QCoreApplication::translate("TimeSeqView", "sender") : actorTitle(L.sender()),
+                                   L.receiver().isEmpty() ? QCoreApplication::translate("TimeSeqView", "receiver") : actorTitle(L.receiver()))
                               .arg(L.senderPort()).arg(L.receiverPort());
-    const QRectF titleRect(area.left() + 8 * st.scale, area.top() + 4 * st.scale, area.width() - 16 * st.scale, hm.height() * 1.3);
+    const QString counts = QCoreApplication::translate("TimeSeqView", "%n retransmission(s)", nullptr, L.retransmissions(cursor)) + QStringLiteral(" · ")
+        + QCoreApplication::translate("TimeSeqView", "%n dropped by the wire", nullptr, L.drops(cursor));
+    const qreal cw = sm.horizontalAdvance(counts);
+    QRectF titleRect(area.left() + 8 * st.scale, area.top() + 4 * st.scale, area.width() - 16 * st.scale, hm.height() * 1.3);
+    if (!legend) { // no legend line: the counts go at the title's end
+        titleRect.setRight(titleRect.right() - cw - 16 * st.scale);
+        p.setFont(st.smallFont);
+        p.setPen(st.muted);
+        p.drawText(QRectF(area.right() - 8 * st.scale - cw, titleRect.top(), cw, titleRect.height()),
+                   Qt::AlignRight | Qt::AlignVCenter, counts);
+        p.setFont(st.labelFont);
+        p.setPen(st.foreground);
+    }
     p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, hm.elidedText(title, Qt::ElideRight, titleRect.width()));
     p.setFont(st.smallFont);
     p.setPen(st.muted);
-    const QString counts = QCoreApplication::translate("TimeSeqView", "%n retransmission(s)", nullptr, L.retransmissions(cursor)) + QStringLiteral(" · ")
-        + QCoreApplication::translate("TimeSeqView", "%n dropped by the wire", nullptr, L.drops(cursor));
 
     // Legend, on one line under the title.
     struct Key { QColor color; QString text; int style; };
@@ -91,7 +155,7 @@ void paintTimeSeq(QPainter& p, const QRectF& area, TimeSeqLayout& L, int cursor,
                           {st.muted, QCoreApplication::translate("TimeSeqView", "window edge"), 4}};
     qreal lx = area.left() + 8 * st.scale;
     const qreal ly = titleRect.bottom() + sm.height() * 0.2;
-    for (const Key& k : keys) {
+    for (const Key& k : legend ? keys : QList<Key>{}) {
         const qreal w = sm.horizontalAdvance(k.text);
         const QPointF a(lx, ly + sm.height() / 2);
         p.setPen(QPen(k.color, st.lineWidth * 1.5, k.style == 4 ? Qt::DotLine : Qt::SolidLine));
@@ -106,8 +170,7 @@ void paintTimeSeq(QPainter& p, const QRectF& area, TimeSeqLayout& L, int cursor,
         p.drawText(QRectF(lx + gap, ly, w + 4, sm.height()), Qt::AlignLeft | Qt::AlignVCenter, k.text);
         lx += gap + w + 18 * st.scale;
     }
-    const qreal cw = sm.horizontalAdvance(counts);
-    if (lx + cw < area.right() - 8) {
+    if (legend && lx + cw < area.right() - 8) {
         p.setPen(st.muted);
         p.drawText(QRectF(area.right() - 8 * st.scale - cw, ly, cw, sm.height()), Qt::AlignRight | Qt::AlignVCenter, counts);
     }
@@ -128,24 +191,24 @@ void paintTimeSeq(QPainter& p, const QRectF& area, TimeSeqLayout& L, int cursor,
         p.drawText(QRectF(qBound(area.left(), x - w / 2, area.right() - w), plot.bottom() + 3, w + 2, sm.height()),
                    Qt::AlignCenter, label);
     }
-    const double sStep = niceStep(double(L.maxSeq()), qMax(2, int(plot.height() / (sm.height() * 2.5))));
-    for (double s = 0; s <= double(L.maxSeq()) + 1e-9; s += sStep) {
-        const qreal y = L.yOf(qint64(s));
+    for (const TimeSeqTick& t : timeSeqSeqTicks(area, L.maxSeq(), st)) {
         p.setPen(QPen(st.grid, 1, Qt::DotLine));
-        p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
+        p.drawLine(QPointF(plot.left(), t.y), QPointF(plot.right(), t.y));
         p.setPen(st.muted);
-        const QString label = QString::number(qint64(s));
-        p.drawText(QRectF(area.left(), y - sm.height() / 2, plot.left() - area.left() - 6, sm.height()),
-                   Qt::AlignRight | Qt::AlignVCenter, label);
+        p.drawText(QRectF(area.left(), t.y - sm.height() / 2, plot.left() - area.left() - 6, sm.height()),
+                   Qt::AlignRight | Qt::AlignVCenter, QString::number(t.seq));
     }
     p.setPen(st.foreground);
     p.drawText(QRectF(plot.left(), plot.bottom() + sm.height() * 1.3, plot.width(), sm.height()), Qt::AlignCenter,
                QCoreApplication::translate("TimeSeqView", "time since the first segment"));
-    p.save();
-    p.translate(area.left() + sm.height() * 0.1, plot.center().y());
-    p.rotate(-90);
-    p.drawText(QRectF(-plot.height() / 2, 0, plot.height(), sm.height()), Qt::AlignCenter, QCoreApplication::translate("TimeSeqView", "relative sequence number"));
-    p.restore();
+    const QString yName = QCoreApplication::translate("TimeSeqView", "relative sequence number");
+    if (sm.horizontalAdvance(yName) <= plot.height()) { // written along the axis where it fits
+        p.save();
+        p.translate(area.left() + sm.height() * 0.1, plot.center().y());
+        p.rotate(-90);
+        p.drawText(QRectF(-plot.height() / 2, 0, plot.height(), sm.height()), Qt::AlignCenter, yName);
+        p.restore();
+    }
 
     // The receiver's ACKs and window edge: step lines up to the cursor.
     const QList<TimeSeqAck> acks = L.acks(cursor);
