@@ -4,6 +4,8 @@
 // offscreen render without Qt warnings, exports, and the lesson captions.
 
 #include "BacklogLayout.h"
+
+#include <cmath>
 #include "BacklogRenderer.h"
 #include "BacklogView.h"
 #include "BuffersLayout.h"
@@ -189,6 +191,33 @@ TEST(BacklogView, SlotsDroppedSynsAndRetransmissionGaps)
     EXPECT_TRUE(m.attempts[2].syns[0].dropped);
     // Before anyone connected nothing waits.
     EXPECT_TRUE(backlogAt(tl, tl.indexOfStep(3)).waiting().isEmpty());
+    // The server closes its listening socket: the queue is gone with it (its
+    // connections are reset), nothing is shown waiting any more.
+    const BacklogModel end = backlogAt(tl, tl.size() - 1);
+    EXPECT_TRUE(end.closed);
+    EXPECT_EQ(end.inQueue(), 0);
+    EXPECT_TRUE(end.waiting().isEmpty());
+    EXPECT_FALSE(m.closed);
+}
+
+// In a projector's lesson pane the view asks for the height that shows the
+// queue and, under it, the SYNs on their time axis; at that height they are drawn.
+TEST(BacklogView, ItsNeededHeightShowsTheSynsOnTheirAxis)
+{
+    const Timeline& tl = backlogRun();
+    for (const ViewStyle& st : {ViewStyle::presenterMode(), ViewStyle()}) {
+        const qreal need = backlogNaturalHeight(st);
+        if (st.presenter) EXPECT_LE(need, 768 * 0.56 - 60); // the most PaneDocks gives a lesson view at 1366x768
+        auto drawn = [&](qreal h, const char* what) {
+            for (const BacklogText& t : backlogTexts(QRectF(0, 0, 1366, h), tl, tl.size() - 1, st))
+                if (t.text.contains(QLatin1String(what))) return true;
+            return false;
+        };
+        EXPECT_TRUE(drawn(std::ceil(need), "SYNs to port")) << (st.presenter ? "presenter" : "window");
+        EXPECT_TRUE(drawn(std::ceil(need), "0 s"));
+        EXPECT_FALSE(drawn(need - 30, "SYNs to port")); // shorter: the axis gives way, nothing overlaps
+        EXPECT_TRUE(drawn(std::ceil(need), "closed")); // the end: the listening socket is closed
+    }
 }
 
 // The timeline under the queue in the presenter's lesson pane at 1366x768 and in a

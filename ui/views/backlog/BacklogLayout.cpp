@@ -16,7 +16,7 @@ QList<int> BacklogModel::waiting() const
 {
     QList<int> out;
     for (int i = 0; i < attempts.size(); ++i)
-        if (attempts[i].established && !attempts[i].accepted && !attempts[i].reset) out << i;
+        if (!closed && attempts[i].established && !attempts[i].accepted && !attempts[i].reset) out << i;
     return out;
 }
 
@@ -70,6 +70,9 @@ BacklogModel backlogAt(const Timeline& tl, int cursor)
             m.queueEvent = i;
         } else if (const CallData* c = e.call(); c && e.actor == m.listener && c->call == QLatin1String("accept")) {
             ++m.acceptCalls;
+        } else if (const ReturnData* r = e.ret(); r && e.actor == m.listener && r->call == QLatin1String("close")
+                                                   && !r->blocked && r->socket == m.socket) {
+            m.closed = true; // the kernel resets what waited in the queue (RST to each)
         } else if (const ReturnData* r = e.ret(); r && e.actor == m.listener && r->call == QLatin1String("accept") &&
                                                    !r->blocked && r->errnoName.isEmpty()) {
             // accept() took the oldest waiting connection.

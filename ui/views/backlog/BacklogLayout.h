@@ -36,8 +36,12 @@ struct BacklogModel {
     int queueEvent = -1;
     QList<ConnectionAttempt> attempts; // in order of their first SYN
     int acceptCalls = 0;      // accept() calls of the listener's program so far (returned or not)
+    bool closed = false;      // the listener's program closed the listening socket: its queue is gone
     int slotCount() const { return backlog >= 0 ? int(backlog) + 1 : 0; } // Linux: backlog+1
-    // Attempts sitting in the accept queue (handshake done, not accepted, not reset), oldest first.
+    // Connections in the queue: sock_diag's last count while the listener is open, then none.
+    qint64 inQueue() const { return closed ? 0 : qMax<qint64>(0, queued); }
+    // Attempts sitting in the accept queue (handshake done, not accepted, not reset,
+    // the listener still open), oldest first.
     QList<int> waiting() const;
     int droppedSyns() const;
     qint64 maxRetransmitGapUs() const;

@@ -1,5 +1,7 @@
 #include "BacklogRenderer.h"
 
+#include "Captions.h"
+
 #include "BacklogLayout.h"
 #include "BuffersRenderer.h"
 #include "Exporter.h"
@@ -43,10 +45,32 @@ qint64 tickStepUs(qint64 spanUs, qreal axisPx, qreal labelPx)
 QString attemptName(const ConnectionAttempt& a)
 {
     return a.client.isEmpty() ? QStringLiteral(":%1").arg(a.clientPort)
-                              : QStringLiteral("%1 :%2").arg(a.client).arg(a.clientPort);
+                              : QStringLiteral("%1 :%2").arg(actorTitle(a.client)).arg(a.clientPort);
 }
 
+struct Metrics {
+    qreal s, margin, th, lh, sh, boxH;
+    explicit Metrics(const ViewStyle& st)
+        : s(st.scale), margin(16 * st.scale), th(QFontMetricsF(st.headerFont).height()),
+          lh(QFontMetricsF(st.labelFont).height()), sh(QFontMetricsF(st.smallFont).height()),
+          // The listener's box holds its name and two small lines.
+          boxH(qMax(6 * st.scale + th + 2 * QFontMetricsF(st.smallFont).height() * 1.15 + 6 * st.scale, 64 * st.scale))
+    {
+    }
+    qreal queueBlock() const { return th + 12 * s + boxH + 6 * s + lh + 18 * s; } // title, slots, count
+    qreal minRow() const { return qMax(lh * 1.1, sh * 2 + 12 * s + 2); }
+    qreal synHeading() const { return lh + 8 * s; }
+    qreal axis() const { return sh + 6 * s; }
+};
+
 } // namespace
+
+qreal backlogNaturalHeight(const ViewStyle& st)
+{
+    // The queue, then the SYNs' heading, one connection's row and the time axis.
+    const Metrics k(st);
+    return 2 * k.margin + k.queueBlock() + k.synHeading() + k.minRow() + k.axis() + 4 * k.s;
+}
 
 QList<BacklogText> backlogTexts(const QRectF& area, const Timeline& tl, int cursor, const ViewStyle& style)
 {
@@ -67,15 +91,15 @@ void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int curso
     p.save();
     p.fillRect(area, st.background);
     p.setRenderHint(QPainter::Antialiasing);
-    const qreal s = st.scale, margin = 16 * s;
+    const Metrics k(st);
+    const qreal s = k.s, margin = k.margin;
     const QRectF inner = area.adjusted(margin, margin, -margin, -margin);
     if (all.listener.isEmpty()) {
         text(p, inner, Qt::AlignCenter, QCoreApplication::translate("BacklogView", "No listening socket in this run."), st.labelFont, st.muted);
         p.restore();
         return;
     }
-    const qreal th = QFontMetricsF(st.headerFont).height(), lh = QFontMetricsF(st.labelFont).height(),
-                sh = QFontMetricsF(st.smallFont).height();
+    const qreal th = k.th, lh = k.lh, sh = k.sh;
     qreal y = inner.top();
     const QString title = m.backlog >= 0
         ? QCoreApplication::translate("BacklogView", "listen(%1): the accept queue holds %2 finished connections (Linux allows backlog + 1)")
@@ -86,24 +110,27 @@ void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int curso
 
     // The listener and its accept queue, as slots.
     const QColor listenerColor = st.actorColor(tl, all.listener);
-    const qreal boxW = qMin(inner.width() * 0.2, 220 * s), boxH = qMax(lh * 3.2, 64 * s);
+    const qreal boxW = qMin(inner.width() * 0.2, 220 * s), boxH = k.boxH;
     const QRectF box(inner.left(), y, boxW, boxH);
     p.setPen(QPen(listenerColor, st.lineWidth));
     p.setBrush(st.faded(listenerColor, 0.85));
     p.drawRoundedRect(box, 6 * s, 6 * s);
-    text(p, QRectF(box.left() + 6, box.top() + 6 * s, boxW - 12, th), Qt::AlignCenter, all.listener, st.headerFont,
-         st.foreground);
-    text(p, QRectF(box.left() + 6, box.top() + 6 * s + th, boxW - 12, lh), Qt::AlignCenter,
-         QCoreApplication::translate("BacklogView", "%1 :%2 LISTEN").arg(all.socket).arg(all.port), st.smallFont, st.muted);
+    text(p, QRectF(box.left() + 6, box.top() + 6 * s, boxW - 12, th), Qt::AlignCenter, actorTitle(all.listener),
+         st.headerFont, st.foreground);
+    const qreal line = sh * 1.15;
+    text(p, QRectF(box.left() + 6, box.top() + 6 * s + th, boxW - 12, line), Qt::AlignCenter,
+         m.closed ? QCoreApplication::translate("BacklogView", "%1 :%2 closed").arg(all.socket).arg(all.port)
+                  : QCoreApplication::translate("BacklogView", "%1 :%2 LISTEN").arg(all.socket).arg(all.port),
+         st.smallFont, st.muted);
     // What the listener's program does with the queue: the same run's calls say it.
-    text(p, QRectF(box.left() + 6, box.top() + 6 * s + th + lh, boxW - 12, lh), Qt::AlignCenter,
+    text(p, QRectF(box.left() + 6, box.top() + 6 * s + th + line, boxW - 12, line), Qt::AlignCenter,
          all.acceptCalls > 0 ? QCoreApplication::translate("BacklogView", "accept() takes the oldest")
                              : QCoreApplication::translate("BacklogView", "never calls accept()"),
          st.smallFont, st.muted);
 
     const int slotCount = qMax(m.slotCount(), all.slotCount());
     const QList<int> waiting = m.waiting();
-    const qint64 queued = qMax<qint64>(0, m.queued);
+    const qint64 queued = m.inQueue();
     const bool full = m.backlog >= 0 && queued >= m.slotCount();
     const qreal qx = box.right() + 80 * s;
     const qreal slotW = qMin(200 * s, (inner.right() - qx) / qMax(1, slotCount) - 10 * s);
@@ -134,6 +161,7 @@ void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int curso
     }
     y += boxH + 6 * s;
     const QString count = m.backlog < 0 ? QString()
+        : m.closed ? QCoreApplication::translate("BacklogView", "listening socket closed: the connections that waited were reset")
         : full ? QCoreApplication::translate("BacklogView", "accept queue %1 / %2: full — new SYNs are dropped silently").arg(queued).arg(m.slotCount())
                : QCoreApplication::translate("BacklogView", "accept queue %1 / %2").arg(queued).arg(m.slotCount());
     text(p, QRectF(qx, y, inner.right() - qx, lh), Qt::AlignLeft | Qt::AlignTop, count, st.labelFont,
@@ -142,7 +170,7 @@ void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int curso
 
     // Every connection attempt's SYNs on one time axis — where the view has room
     // for its heading, one row and the axis (a short presenter pane has not).
-    const qreal needed = lh + 8 * s + qMax(lh * 1.1, sh * 2 + 12 * s + 2) + 4 * s + 2 + sh;
+    const qreal needed = k.synHeading() + k.minRow() + 4 * s + k.axis();
     if (y + needed > inner.bottom()) {
         p.restore();
         return;
@@ -170,8 +198,8 @@ void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int curso
     auto tx = [&](qint64 t) { return ax0 + (ax1 - ax0) * qreal(t - t0) / qreal(t1 - t0); };
     // A row holds its name and a SYN with its label above and its gap below; rows that
     // do not fit the view are left out rather than drawn over each other and the caption.
-    const qreal minRow = qMax(lh * 1.1, sh * 2 + 12 * s + 2);
-    const qreal room = inner.bottom() - y - sh - 6 * s;
+    const qreal minRow = k.minRow();
+    const qreal room = inner.bottom() - y - k.axis();
     const int rows = int(qMin<qsizetype>(all.attempts.size(), qMax<qsizetype>(0, qsizetype(room / minRow))));
     const qreal rowH = qBound(minRow, room / qMax(1, rows), qMax(lh * 3.2, 64 * s));
     // Seconds ticks.

@@ -4,6 +4,8 @@
 
 #include <QPainter>
 
+#include <cmath>
+
 namespace socklab {
 
 BacklogView::BacklogView(QWidget* parent) : QWidget(parent), m_style(ViewStyle::normal(palette())) {}
@@ -14,6 +16,8 @@ void BacklogView::setTimeline(const Timeline& tl)
     m_cursor = tl.size() - 1;
     update();
 }
+
+int BacklogView::neededHeight() const { return int(std::ceil(backlogNaturalHeight(m_style))); }
 
 void BacklogView::setCursor(int eventIndex)
 {
