@@ -441,3 +441,16 @@ TEST(ExportVerb, ChineseCaption)
     if (!translated && !chinese) GTEST_SKIP() << "no zh_CN translation of the captions yet";
     EXPECT_TRUE(chinese);
 }
+
+TEST(Exporter, ActorNamesAreShownInTheChosenLanguage)
+{
+    // The lessons' actors, numbered ones included (backlog's client1..client4);
+    // a program's own name (your script's) stays as it is.
+    const Catalogue catalogue(QStringLiteral("zh_CN"));
+    ASSERT_TRUE(catalogue.loaded);
+    EXPECT_EQ(actorTitle(QStringLiteral("client")), QString::fromUtf8("客户端"));
+    EXPECT_EQ(actorTitle(QStringLiteral("server")), QString::fromUtf8("服务端"));
+    EXPECT_EQ(actorTitle(QStringLiteral("client3")), QString::fromUtf8("客户端3"));
+    EXPECT_EQ(actorTitle(QStringLiteral("clients")), QStringLiteral("clients"));
+    EXPECT_EQ(actorTitle(QStringLiteral("kr_tcp_server.py")), QStringLiteral("kr_tcp_server.py"));
+}

@@ -106,6 +106,16 @@ QString actorTitle(const QString& actor)
 {
     if (actor == QLatin1String("client")) return QCoreApplication::translate("Ladder", "client");
     if (actor == QLatin1String("server")) return QCoreApplication::translate("Ladder", "server");
+    // The lessons' numbered ones (backlog's client1..client4, homework's client2): 客户端2.
+    for (const char* base : {"client", "server"}) {
+        const QLatin1String b(base);
+        if (actor.size() > b.size() && actor.startsWith(b)) {
+            bool number = false;
+            actor.mid(b.size()).toInt(&number);
+            if (number && actor.at(b.size()).isDigit())
+                return actorTitle(QString(b)) + actor.mid(b.size());
+        }
+    }
     return actor;
 }
 
