@@ -15,7 +15,9 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 #include <cstdio>
@@ -102,11 +104,21 @@ int runVerb(const QStringList& args)
     Runner runner(*scenario, RunOptions{capture, pcap});
     if (!runner.start(&error) || !runner.runAll(&error))
         return fail(1, QStringLiteral("%1: %2").arg(id, problemText(error)));
+    // A program of the scenario that crashed or ignored SIGTERM is the run's
+    // problem (one line, exit 1); saved as codes, so a replay says it in its language.
+    const ProblemList problems = runner.problems(), warnings = runner.warnings();
+    auto codes = [](const ProblemList& list) {
+        QJsonArray out;
+        for (const Problem& p : list)
+            out.append(QJsonObject::fromVariantMap(p.toMap()));
+        return out;
+    };
     QString saveError;
-    if (!save.isEmpty() && !saveTimeline(runner.timeline(), save, &saveError, {{"verb", "run"}, {"payload", payload}}))
+    if (!save.isEmpty()
+        && !saveTimeline(runner.timeline(), save, &saveError,
+                         {{"verb", "run"}, {"payload", payload}, {"problems", codes(problems)}, {"warnings", codes(warnings)}}))
         return fail(1, saveError);
-    printRunOutput(runner.timeline(), json, payload);
-    return 0;
+    return printRunSession(runner.timeline(), json, payload, problems, warnings);
 }
 
 // `socklab FILE`: a file that exists, or a name that can only be a path.

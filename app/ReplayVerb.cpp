@@ -2,6 +2,7 @@
 
 #include "LabVerb.h"
 #include "PayloadOption.h"
+#include "ProblemText.h"
 #include "TextFormatter.h"
 #include "TimelineJson.h"
 #include "TimelineJsonWriter.h"
@@ -47,6 +48,16 @@ void printRunOutput(const Timeline& tl, bool json, int payload)
     if (const QString loss = captureLossLine(tl); !loss.isEmpty()) QTextStream(stderr) << "socklab: " << loss << '\n';
 }
 
+int printRunSession(const Timeline& tl, bool json, int payload, const ProblemList& problems,
+                    const ProblemList& warnings)
+{
+    printRunOutput(tl, json, payload);
+    for (const Problem& w : warnings)
+        QTextStream(stderr) << "socklab: " << QCoreApplication::translate("LabVerb", "note: %1").arg(problemText(w)) << '\n';
+    if (!problems.isEmpty()) return fail(1, problemsText(problems));
+    return 0;
+}
+
 int runReplayVerb(const QStringList& args)
 {
     QString file;
@@ -76,8 +87,8 @@ int runReplayVerb(const QStringList& args)
     if (r.cli.value("verb").toString() == QLatin1String("lab"))
         return printLabSession(r.timeline, json, limit, problems(r.cli.value("problems")),
                                problems(r.cli.value("warnings")));
-    printRunOutput(r.timeline, json, limit);
-    return 0;
+    return printRunSession(r.timeline, json, limit, problems(r.cli.value("problems")),
+                           problems(r.cli.value("warnings")));
 }
 
 } // namespace socklab

@@ -456,3 +456,81 @@ TEST(Folders, TeacherFoldersAreListedAndRunFromTheCommandLine)
     EXPECT_EQ(bad.code, 2);
     EXPECT_TRUE(bad.err.contains("steps[0].actor")) << bad.err.toStdString();
 }
+
+namespace {
+
+// Processes whose command line names `text` (a folder's programs run from a copy under TMPDIR).
+QStringList processesNaming(const QString& text)
+{
+    QStringList found;
+    for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        if (pid.toInt() <= 0) continue;
+        QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (!f.open(QIODevice::ReadOnly)) continue;
+        const QByteArray cmd = f.readAll().replace('\0', ' ');
+        if (cmd.contains(text.toUtf8())) found << pid + ": " + QString::fromUtf8(cmd);
+    }
+    return found;
+}
+
+} // namespace
+
+TEST(Folders, ProgramsThatMisbehaveAreOneLineAndLeaveNothing)
+{
+    // A teacher's folder whose program crashes, forks a child that stays,
+    // prints megabytes, ignores SIGTERM, never makes a socket or reads stdin
+    // forever: `socklab run` says what went wrong in one line (exit 1 for a
+    // crash or an ignored SIGTERM, a note for a program without a socket) and
+    // leaves no process and no file behind.
+    SOCKLAB_REQUIRE_LAB();
+    const struct {
+        const char* id;
+        const char* program;
+        const char* until;
+        int exit;
+        const char* err; // a line on stderr that says it ("" : nothing)
+    } cases[] = {
+        {"crash", "import os, socket\ns = socket.socket()\nos.abort()\n", "exit", 1, "SIGABRT"},
+        {"fork", "import os, socket, time\ns = socket.socket()\nif os.fork() == 0:\n    time.sleep(120)\n    os._exit(0)\nprint('parent done')\n",
+         "exit", 0, ""},
+        {"flood", "import socket\ns = socket.socket()\nfor i in range(20000):\n    print('x' * 1000)\n", "exit", 0, ""},
+        {"stubborn", "import signal, socket, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\ns = socket.socket()\ntime.sleep(120)\n",
+         "socket", 1, "ignored SIGTERM"},
+        {"no-socket", "print('hello')\n", "exit", 0, "never opened a TCP or UDP socket"},
+        {"stdin", "import socket, sys\ns = socket.socket()\nsys.stdin.read()\n", "socket", 0, ""},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.id);
+        QTemporaryDir home, tmp;
+        const QString dir = home.path() + QStringLiteral("/socklab/scenarios/") + c.id;
+        write(dir + "/p.py", c.program);
+        write(dir + "/scenario.json",
+              QStringLiteral(R"({"title": "%1", "programs": [{"actor": "p", "file": "p.py"}],
+                                 "steps": [{"actor": "p", "until": "%2"}]})").arg(c.id, c.until).toUtf8());
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("XDG_DATA_HOME", home.path());
+        env.insert("TMPDIR", tmp.path());
+        env.insert("LANG", "C");
+        env.remove("LC_ALL");
+        env.remove("LC_MESSAGES");
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(SOCKLAB_BINARY), {"run", c.id});
+        ASSERT_TRUE(p.waitForFinished(90000));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput()), err = QString::fromUtf8(p.readAllStandardError());
+        EXPECT_EQ(p.exitStatus(), QProcess::NormalExit);
+        EXPECT_EQ(p.exitCode(), c.exit) << err.toStdString();
+        const QStringList lines = err.split('\n', Qt::SkipEmptyParts);
+        if (*c.err) {
+            ASSERT_EQ(lines.size(), 1) << err.toStdString();
+            EXPECT_TRUE(lines.first().contains(QLatin1String(c.err))) << err.toStdString();
+        } else {
+            EXPECT_TRUE(lines.isEmpty()) << err.toStdString();
+        }
+        if (QLatin1String(c.id) == QLatin1String("flood")) EXPECT_TRUE(out.contains(QString(1000, 'x'))) << out.left(300).toStdString();
+        if (QLatin1String(c.id) == QLatin1String("fork")) EXPECT_TRUE(out.contains("parent done")) << out.left(300).toStdString();
+        EXPECT_TRUE(processesNaming(tmp.path()).isEmpty()) << processesNaming(tmp.path()).join('\n').toStdString();
+        EXPECT_TRUE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty())
+            << QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).join(' ').toStdString();
+    }
+}

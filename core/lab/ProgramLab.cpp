@@ -481,8 +481,14 @@ void ProgramLab::finish()
                  {"reordered", qint64(st.reordered)}, {"relay_lost", qint64(st.relayLost)},
                  {"largest_packet", qint64(st.largestPacket)}});
     }
+    // A socket() the gate saw counts too: one never bound or connected shows in no kernel table.
+    QSet<QString> madeSocket;
+    for (const Event& e : m_timeline.events())
+        if (const ReturnData* r = e.ret(); r && !r->blocked && r->result >= 0 && r->call == QLatin1String("socket"))
+            madeSocket.insert(e.actor);
     for (int i = 0; i < int(m_programs.size()); ++i) {
-        if (!m_watcher->hadSocket(m_names[i]) && !m_talked.contains(m_names[i]) && m_programs[size_t(i)]->pid() > 0) {
+        if (!m_watcher->hadSocket(m_names[i]) && !m_talked.contains(m_names[i]) && !madeSocket.contains(m_names[i])
+            && m_programs[size_t(i)]->pid() > 0) {
             m_warnings << Problem(QStringLiteral("no-socket"), {{"actor", m_names[i]}});
             addNote(QStringLiteral("no-socket"), {}, m_names[i]);
         }

@@ -31,6 +31,8 @@ int Runner::stepCount() const { return m_script ? m_script->stepCount() : int(m_
 const Timeline& Runner::timeline() const { return m_script ? m_script->timeline() : m_empty; }
 CaptureMode Runner::captureMode() const { return m_script ? m_script->captureMode() : CaptureMode::StatesOnly; }
 uint16_t Runner::port() const { return m_script ? m_script->port() : 0; }
+ProblemList Runner::problems() const { return m_script ? m_script->problems() : ProblemList{}; }
+ProblemList Runner::warnings() const { return m_script ? m_script->warnings() : ProblemList{}; }
 
 bool Runner::runStep(Problem* error)
 {

@@ -48,6 +48,8 @@ public:
     const Scenario& scenario() const { return m_scenario; }
     CaptureMode captureMode() const;
     uint16_t port() const;
+    ProblemList problems() const; // the programs': a crash, an ignored SIGTERM (ScriptedRun)
+    ProblemList warnings() const;
 
 private:
     Scenario m_scenario;

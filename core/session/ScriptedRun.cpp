@@ -349,6 +349,9 @@ bool ScriptedRun::runScriptStep(int index, const FolderStep& fs)
     return true;
 }
 
+ProblemList ScriptedRun::problems() const { return m_lab ? m_lab->problems() : ProblemList{}; }
+ProblemList ScriptedRun::warnings() const { return m_lab ? m_lab->warnings() : ProblemList{}; }
+
 bool ScriptedRun::runAll(Problem* error)
 {
     while (hasNextStep())

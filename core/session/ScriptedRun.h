@@ -49,6 +49,10 @@ public:
     const Timeline& timeline() const;
     CaptureMode captureMode() const;
     uint16_t port() const { return m_port; }
+    // What went wrong with the programs (a crash, a program that ignored SIGTERM)
+    // and what is worth a note (a program that never made a socket).
+    ProblemList problems() const;
+    ProblemList warnings() const;
 
 private:
     void decorate(int program, Event& e);
