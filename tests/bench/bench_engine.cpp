@@ -81,7 +81,9 @@ void BM_BulkTransfer(benchmark::State& state)
     capture.setCountOnly(true);
     if (tap) {
         QString error;
-        if (!capture.start(PacketTap::filterForPorts({9200}, {}), &error, TapOptions{.snapLen = 128})) {
+        TapOptions options;
+        options.snapLen = 128;
+        if (!capture.start(PacketTap::filterForPorts({9200}, {}), &error, options)) {
             state.SkipWithError(error.toStdString().c_str());
             return;
         }
