@@ -298,7 +298,7 @@ TEST(TimeSeqRenderer, AShortPresenterPaneKeepsAReadablePlot)
 {
     const ViewStyle presenter = ViewStyle::presenterMode();
     const qreal need = timeSeqNaturalHeight(presenter);
-    EXPECT_LE(need, 768 * 0.56 - 60);
+    EXPECT_LE(need, 768 * 0.58 - 60);
     for (const ViewStyle& st : {presenter, ViewStyle::normal()})
         for (qreal h : {150.0, 190.0, 260.0, double(timeSeqNaturalHeight(st)), 500.0}) {
             const QRectF area(0, 0, 1366, h);
@@ -315,8 +315,8 @@ TEST(TimeSeqRenderer, AShortPresenterPaneKeepsAReadablePlot)
             for (const TimeSeqTick& t : ticks)
                 EXPECT_TRUE(t.y >= plot.top() - 1 && t.y <= plot.bottom() + 1) << t.seq;
         }
-    // Tall enough: the legend line is back, and five numbers fit.
+    // Tall enough: the legend line is back, and the axis has two numbers at least.
     const QRectF tall(0, 0, 1366, need);
     EXPECT_TRUE(timeSeqShowsLegend(tall, presenter));
-    EXPECT_GE(timeSeqSeqTicks(tall, 10005, presenter).size(), 3);
+    EXPECT_GE(timeSeqSeqTicks(tall, 10005, presenter).size(), 2);
 }

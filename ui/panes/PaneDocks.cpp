@@ -152,7 +152,7 @@ void PaneDocks::fitLessonHeight()
             const int chrome = m_lessonDock->height() - m_lesson->currentWidget()->height();
             const int tabs = (chrome > 0 ? chrome : m_lesson->tabBar()->sizeHint().height() + 30) + 12;
             const int need = m_lesson->neededHeight() > 0 ? m_lesson->neededHeight() + tabs : 0;
-            const int most = std::max(height * (m_presenter ? 34 : 48) / 100, std::min(need, height * 56 / 100));
+            const int most = std::max(height * (m_presenter ? 34 : 48) / 100, std::min(need, height * 58 / 100));
             m_window->resizeDocks({m_lessonDock}, {std::clamp(want, std::min(height * 27 / 100, most), most)},
                                   Qt::Vertical);
             m_enlarged = true;

@@ -48,27 +48,30 @@ QString attemptName(const ConnectionAttempt& a)
                               : QStringLiteral("%1 :%2").arg(actorTitle(a.client)).arg(a.clientPort);
 }
 
+// Sizes of the view's parts; compact (a short pane): tighter margins, no heading over the SYNs.
 struct Metrics {
+    bool compact;
     qreal s, margin, th, lh, sh, boxH;
-    explicit Metrics(const ViewStyle& st)
-        : s(st.scale), margin(16 * st.scale), th(QFontMetricsF(st.headerFont).height()),
+    Metrics(const ViewStyle& st, bool compact)
+        : compact(compact), s(st.scale), margin((compact ? 8 : 16) * st.scale), th(QFontMetricsF(st.headerFont).height()),
           lh(QFontMetricsF(st.labelFont).height()), sh(QFontMetricsF(st.smallFont).height()),
           // The listener's box holds its name and two small lines.
           boxH(qMax(6 * st.scale + th + 2 * QFontMetricsF(st.smallFont).height() * 1.15 + 6 * st.scale, 64 * st.scale))
     {
     }
-    qreal queueBlock() const { return th + 12 * s + boxH + 6 * s + lh + 18 * s; } // title, slots, count
+    qreal countGap() const { return (compact ? 6 : 18) * s; }
+    qreal queueBlock() const { return th + 12 * s + boxH + 6 * s + lh + countGap(); } // title, slots, count
     qreal minRow() const { return qMax(lh * 1.1, sh * 2 + 12 * s + 2); }
-    qreal synHeading() const { return lh + 8 * s; }
+    qreal synHeading() const { return compact ? 0 : lh + 8 * s; }
     qreal axis() const { return sh + 6 * s; }
 };
 
 } // namespace
 
-qreal backlogNaturalHeight(const ViewStyle& st)
+qreal backlogNaturalHeight(const ViewStyle& st, bool compact)
 {
     // The queue, then the SYNs' heading, one connection's row and the time axis.
-    const Metrics k(st);
+    const Metrics k(st, compact);
     return 2 * k.margin + k.queueBlock() + k.synHeading() + k.minRow() + k.axis() + 4 * k.s;
 }
 
@@ -91,7 +94,7 @@ void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int curso
     p.save();
     p.fillRect(area, st.background);
     p.setRenderHint(QPainter::Antialiasing);
-    const Metrics k(st);
+    const Metrics k(st, area.height() < backlogNaturalHeight(st, false));
     const qreal s = k.s, margin = k.margin;
     const QRectF inner = area.adjusted(margin, margin, -margin, -margin);
     if (all.listener.isEmpty()) {
@@ -166,20 +169,22 @@ void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int curso
                : QCoreApplication::translate("BacklogView", "accept queue %1 / %2").arg(queued).arg(m.slotCount());
     text(p, QRectF(qx, y, inner.right() - qx, lh), Qt::AlignLeft | Qt::AlignTop, count, st.labelFont,
          full ? st.errorColor() : st.foreground);
-    y += lh + 18 * s;
+    y += lh + k.countGap();
 
     // Every connection attempt's SYNs on one time axis — where the view has room
-    // for its heading, one row and the axis (a short presenter pane has not).
+    // for one row and the axis (and, when not compact, their heading).
     const qreal needed = k.synHeading() + k.minRow() + 4 * s + k.axis();
     if (y + needed > inner.bottom()) {
         p.restore();
         return;
     }
-    text(p, QRectF(inner.left(), y, inner.width(), lh), Qt::AlignLeft | Qt::AlignTop,
-         QCoreApplication::translate("BacklogView", "SYNs to port %1 — answered with SYN+ACK (green) or dropped (red) and sent again by the client's kernel")
-             .arg(all.port),
-         st.labelFont, st.foreground);
-    y += lh + 8 * s;
+    if (!k.compact) {
+        text(p, QRectF(inner.left(), y, inner.width(), lh), Qt::AlignLeft | Qt::AlignTop,
+             QCoreApplication::translate("BacklogView", "SYNs to port %1 — answered with SYN+ACK (green) or dropped (red) and sent again by the client's kernel")
+                 .arg(all.port),
+             st.labelFont, st.foreground);
+        y += k.synHeading();
+    }
     qint64 t0 = -1, t1 = 0;
     for (const ConnectionAttempt& a : all.attempts)
         for (const SynAttempt& syn : a.syns) {

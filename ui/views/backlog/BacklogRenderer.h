@@ -17,8 +17,10 @@ namespace socklab {
 class Timeline;
 
 void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int cursor, const ViewStyle& style);
-// The height that holds the queue and, under it, one connection's SYNs on the time axis.
-qreal backlogNaturalHeight(const ViewStyle& style);
+// The height that holds the queue and, under it, one connection's SYNs on the
+// time axis; compact: with tighter margins and no heading over the SYNs (what
+// a shorter view draws).
+qreal backlogNaturalHeight(const ViewStyle& style, bool compact = false);
 
 // Every text the view draws, where its ink goes (tests check that none covers another).
 struct BacklogText {

@@ -17,7 +17,7 @@ void BacklogView::setTimeline(const Timeline& tl)
     update();
 }
 
-int BacklogView::neededHeight() const { return int(std::ceil(backlogNaturalHeight(m_style))); }
+int BacklogView::neededHeight() const { return int(std::ceil(backlogNaturalHeight(m_style, true))); }
 
 void BacklogView::setCursor(int eventIndex)
 {

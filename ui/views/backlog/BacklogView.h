@@ -22,7 +22,7 @@ public:
     int cursor() const { return m_cursor; }
     const ViewStyle& viewStyle() const { return m_style; }
     QSize sizeHint() const override { return {1000, 420}; }
-    int neededHeight() const; // the queue and one connection's SYNs with the time axis
+    int neededHeight() const; // the queue and one connection's SYNs on the time axis (compact)
 
 protected:
     void paintEvent(QPaintEvent* event) override;

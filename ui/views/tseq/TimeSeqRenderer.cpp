@@ -43,8 +43,8 @@ qreal footerHeight(const ViewStyle& st) { return QFontMetricsF(st.smallFont).hei
 
 qreal timeSeqNaturalHeight(const ViewStyle& st)
 {
-    // Title, legend, the time axis and room for five sequence numbers apart.
-    return headerHeight(st, true) + footerHeight(st) + QFontMetricsF(st.smallFont).height() * 2.5 * 5;
+    // Title, legend, the time axis and a plot four lines high (two numbers apart, at least).
+    return headerHeight(st, true) + footerHeight(st) + QFontMetricsF(st.smallFont).height() * 4;
 }
 
 bool timeSeqShowsLegend(const QRectF& area, const ViewStyle& st)
