@@ -306,7 +306,9 @@ TEST(TimeSeqRenderer, AShortPresenterPaneKeepsAReadablePlot)
             const qreal line = QFontMetricsF(st.smallFont).height();
             EXPECT_EQ(timeSeqShowsLegend(area, st), h >= timeSeqNaturalHeight(st));
             const QRectF plot = timeSeqPlotRect(area, st);
-            if (h >= 190) EXPECT_GE(plot.height(), line * 1.5) << "no plot left to read";
+            if (h >= 190) {
+                EXPECT_GE(plot.height(), line * 1.5) << "no plot left to read";
+            }
             const QList<TimeSeqTick> ticks = timeSeqSeqTicks(area, 10005, st);
             ASSERT_FALSE(ticks.isEmpty());
             EXPECT_EQ(ticks.first().seq, 10000);

@@ -208,7 +208,9 @@ TEST(BacklogView, ItsNeededHeightShowsTheSynsOnTheirAxis)
     const Timeline& tl = backlogRun();
     for (const ViewStyle& st : {ViewStyle::presenterMode(), ViewStyle()}) {
         const qreal need = backlogNaturalHeight(st, true);
-        if (st.presenter) EXPECT_LE(need, 768 * 0.58 - 60); // the most PaneDocks gives a lesson view at 1366x768
+        if (st.presenter) {
+            EXPECT_LE(need, 768 * 0.58 - 60); // the most PaneDocks gives a lesson view at 1366x768
+        }
         auto drawn = [&](qreal h, const char* what) {
             for (const BacklogText& t : backlogTexts(QRectF(0, 0, 1366, h), tl, tl.size() - 1, st))
                 if (t.text.contains(QLatin1String(what))) return true;
