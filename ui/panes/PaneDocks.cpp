@@ -152,7 +152,14 @@ void PaneDocks::fitLessonHeight()
             const int chrome = m_lessonDock->height() - m_lesson->currentWidget()->height();
             const int tabs = (chrome > 0 ? chrome : m_lesson->tabBar()->sizeHint().height() + 30) + 12;
             const int need = m_lesson->neededHeight() > 0 ? m_lesson->neededHeight() + tabs : 0;
-            const int most = std::max(height * (m_presenter ? 34 : 48) / 100, std::min(need, height * 58 / 100));
+            int most = std::max(height * (m_presenter ? 34 : 48) / 100, std::min(need, height * 58 / 100));
+            // Never more than leaves the ladder, the narration and the playback bar
+            // their minimum: squeezed below it the caption's lines were drawn over
+            // each other. A view given less draws its compact form.
+            if (const QWidget* centre = m_window->centralWidget()) {
+                const int above = centre->mapTo(m_window, QPoint(0, 0)).y();
+                most = std::min(most, std::max(height * 27 / 100, height - above - centre->minimumSizeHint().height()));
+            }
             m_window->resizeDocks({m_lessonDock}, {std::clamp(want, std::min(height * 27 / 100, most), most)},
                                   Qt::Vertical);
             m_enlarged = true;
