@@ -34,6 +34,7 @@
 
 #include <QDockWidget>
 #include <QImage>
+#include <QLabel>
 #include <QJsonDocument>
 #include <QListWidget>
 #include <QMenu>
