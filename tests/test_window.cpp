@@ -275,7 +275,9 @@ TEST_F(WindowTest, APresentersLessonViewNeverSqueezesTheNarration)
         EXPECT_TRUE(w.lessonDock()->isVisible());
         EXPECT_GE(w.narration()->height(), w.narration()->minimumSizeHint().height());
         for (const QLabel* l : w.narration()->findChildren<QLabel*>())
-            if (l->isVisible()) EXPECT_GE(l->height(), l->minimumSizeHint().height()) << l->text().left(40).toStdString();
+            if (l->isVisible()) {
+                EXPECT_GE(l->height(), l->minimumSizeHint().height()) << l->text().left(40).toStdString();
+            }
         EXPECT_GE(w.ladder()->height(), w.ladder()->minimumHeight());
         EXPECT_GE(w.lessonDock()->height(), 768 * 27 / 100 - 2);
     }

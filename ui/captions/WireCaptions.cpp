@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QStringList>
 
+#include <optional>
+
 namespace socklab {
 
 namespace {
@@ -113,11 +115,13 @@ QList<std::pair<qint64, const WireData*>> wireActions(const Timeline& tl, const 
 }
 
 // The first copy of `seq` (a data segment or FIN) the actor's kernel sent after `afterUs` that crossed the wire.
-const Seg* resent(const QList<Seg>& segs, uint32_t seq, uint8_t flag, qint64 afterUs)
+// A copy, not a pointer into `segs`: callers pass the list segmentsOf() just made
+// (a pointer into that temporary dangled once the statement ended).
+std::optional<Seg> resent(const QList<Seg>& segs, uint32_t seq, uint8_t flag, qint64 afterUs)
 {
     for (const Seg& s : segs)
-        if (s.tUs > afterUs && !s.dropped() && s.p->seq == seq && (flag == 0 ? isData(s.p) : s.p->has(flag))) return &s;
-    return nullptr;
+        if (s.tUs > afterUs && !s.dropped() && s.p->seq == seq && (flag == 0 ? isData(s.p) : s.p->has(flag))) return s;
+    return std::nullopt;
 }
 
 QVariantMap wirePolicy(const Timeline& tl) { return tl.parameters.value("wire").toMap(); }
@@ -244,7 +248,7 @@ QString lostDataSend(const Timeline& tl, const StepRecord& s, int stepIndex)
             ++acks;
             if (!g.p->options.sackBlocks.isEmpty()) ++withSack;
         }
-    const Seg* again = resent(segmentsOf(tl, s.actor), seq, 0, dropUs);
+    const std::optional<Seg> again = resent(segmentsOf(tl, s.actor), seq, 0, dropUs);
     QString text = Words::tr("The client calls send() once: its kernel cuts the bytes into %1 segments, and socklab's wire "
                       "drops one of them (seq=%2, %3 bytes). The server's kernel receives the later ones out of order "
                       "and answers each at once with the same ack=%2: %4 duplicate ACKs, %5 of them with SACK blocks "
@@ -271,7 +275,7 @@ QString lostDataLast(const Timeline& tl, const StepRecord& s, int stepIndex)
     qint64 dropUs = 0;
     const WireData* drop = droppedData(tl, r, &dropUs);
     if (!drop) return Words::tr("The client sends its last message; the wire dropped nothing in this run.");
-    const Seg* again = resent(segmentsOf(tl, s.actor), drop->packet.seq, 0, dropUs);
+    const std::optional<Seg> again = resent(segmentsOf(tl, s.actor), drop->packet.seq, 0, dropUs);
     QString text = Words::tr("The client sends its last message (%1 bytes, seq=%2) and the wire drops it too. Nothing comes "
                       "after it, so no duplicate ACK can tell the sender: only a timer can.")
                        .arg(drop->packet.len)
@@ -349,7 +353,7 @@ QString finDropped(const Timeline& tl, int stepIndex)
         }
     if (!drop) return Words::tr("socklab drops the held FIN; none was held in this run.");
     const QString actor = drop->packet.fromActor;
-    const Seg* again = resent(segmentsOf(tl, actor), drop->packet.seq, TcpFlag::FIN, dropUs);
+    const std::optional<Seg> again = resent(segmentsOf(tl, actor), drop->packet.seq, TcpFlag::FIN, dropUs);
     QString text = Words::tr("socklab drops the held FIN.");
     text += ' ';
     if (!again) return text + Words::tr("The client's kernel has not sent it again yet.");
@@ -381,7 +385,7 @@ QString finReleased(const Timeline& tl, int stepIndex)
             drop = w;
             dropUs = t;
         }
-    const Seg* again = drop ? resent(segmentsOf(tl, drop->packet.fromActor), drop->packet.seq, TcpFlag::FIN, dropUs) : nullptr;
+    const std::optional<Seg> again = drop ? resent(segmentsOf(tl, drop->packet.fromActor), drop->packet.seq, TcpFlag::FIN, dropUs) : std::nullopt;
     QString text;
     if (again)
         text = Words::tr("socklab drops the server's FIN too; %1 ms later its kernel sends it again (seq=%2).")
