@@ -291,14 +291,13 @@ TEST(TimeSeqRenderer, PaintsAndExportsUnderItsName)
     EXPECT_GT(c.red(), c.blue() + 40) << "the ✕ of the dropped segment";
 }
 
-// The graph in a projector's lesson pane (1366x768, presenter mode) and in a
-// window: the plot keeps room to be read, its numbers stand apart, and the
-// height it needs fits the share PaneDocks gives a lesson view there.
+// The graph in a projector's lesson pane (1366x768, presenter mode: about
+// 190 px) and in a window: the plot keeps room to be read (the legend gives
+// way), its numbers stand apart.
 TEST(TimeSeqRenderer, AShortPresenterPaneKeepsAReadablePlot)
 {
     const ViewStyle presenter = ViewStyle::presenterMode();
     const qreal need = timeSeqNaturalHeight(presenter);
-    EXPECT_LE(need, 768 * 0.58 - 60);
     for (const ViewStyle& st : {presenter, ViewStyle::normal()})
         for (qreal h : {150.0, 190.0, 260.0, double(timeSeqNaturalHeight(st)), 500.0}) {
             const QRectF area(0, 0, 1366, h);

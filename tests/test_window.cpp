@@ -254,35 +254,6 @@ TEST_F(WindowTest, AStepIsACallTheLadderFollowsAndTheEndSaysSoInPresenterMode)
     EXPECT_TRUE(cursorRowVisible(w.ladder()));
 }
 
-TEST_F(WindowTest, APresentersLessonViewNeverSqueezesTheNarration)
-{
-    // 1366x768, presenter mode, the lessons whose view is their point: the
-    // lesson dock takes what its view needs, but never so much that the
-    // ladder, the narration (the caption and the end note) and the playback
-    // bar get less than their minimum (squeezed, the caption's lines were
-    // drawn over each other).
-    MainWindow w;
-    w.resize(1366, 768);
-    w.show();
-    w.setPresenter(true);
-    w.setGeometry(0, 0, 1366, 768);
-    for (const QString id : {"lost-data", "backlog", "buffers", "sticky"}) {
-        SCOPED_TRACE(id.toStdString());
-        ASSERT_TRUE(openAndWait(w, id));
-        runToTheEnd(w);
-        QTest::qWait(200); // the dock is fitted once the layout has taken it in
-        ASSERT_FALSE(w.narration()->endNote().isEmpty());
-        EXPECT_TRUE(w.lessonDock()->isVisible());
-        EXPECT_GE(w.narration()->height(), w.narration()->minimumSizeHint().height());
-        for (const QLabel* l : w.narration()->findChildren<QLabel*>())
-            if (l->isVisible()) {
-                EXPECT_GE(l->height(), l->minimumSizeHint().height()) << l->text().left(40).toStdString();
-            }
-        EXPECT_GE(w.ladder()->height(), w.ladder()->minimumHeight());
-        EXPECT_GE(w.lessonDock()->height(), 768 * 27 / 100 - 2);
-    }
-}
-
 TEST_F(WindowTest, NarrationNeverTellsWhatTheViewsDoNotShowYet)
 {
     MainWindow w;

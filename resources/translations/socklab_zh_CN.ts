@@ -4,6 +4,14 @@
 <context>
     <name>BacklogView</name>
     <message>
+        <source>%1 :%2 closed</source>
+        <translation>%1 :%2 已关闭</translation>
+    </message>
+    <message>
+        <source>listening socket closed: the connections that waited were reset</source>
+        <translation>监听套接字已关闭：队列中等待的连接都被重置</translation>
+    </message>
+    <message>
         <source>No listening socket in this run.</source>
         <translation>这次运行中没有监听套接字。</translation>
     </message>

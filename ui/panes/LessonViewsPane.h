@@ -39,7 +39,8 @@ public:
     BacklogView* backlog() const { return m_backlog; }
     TimeSeqView* timeSeq() const { return m_tseq; } // its tab shows when the wire acted or the kernel retransmitted
     bool timeSeqShown() const;
-    // The height the view in front needs to be read at its style's type (0: no minimum).
+    // The height the view in front needs to be read at its style's type (0: no
+    // minimum; the time-sequence graph reads in a pane's share, compact).
     int neededHeight() const;
 
 private:

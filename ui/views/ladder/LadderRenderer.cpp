@@ -1,5 +1,7 @@
 #include "LadderRenderer.h"
 
+#include "Captions.h"
+
 #include <algorithm>
 
 #include <QCoreApplication>
@@ -16,12 +18,7 @@ namespace {
 using Kind = LadderItem::Kind;
 using RowType = LadderRow::Type;
 
-QString roleTitle(const QString& name)
-{
-    if (name == QLatin1String("client")) return QCoreApplication::translate("Ladder", "client");
-    if (name == QLatin1String("server")) return QCoreApplication::translate("Ladder", "server");
-    return name;
-}
+QString roleTitle(const QString& name) { return actorTitle(name); } // 客户端, 客户端2; a program keeps its name
 
 // Arrow geometry inside its row (fractions of the row's height).
 constexpr qreal kArrowStart = 0.42;

@@ -2,6 +2,8 @@
 
 #include "StateReadings.h"
 
+#include "Captions.h"
+
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QHash>
@@ -158,9 +160,7 @@ void StateMachineRenderer::paintOrMeasure(QPainter* painter, const QRectF& targe
             qreal bx = r.left();
             for (const ActorState& a : states) {
                 if (a.state != n.state) continue;
-                const QString name = a.actor == QLatin1String("client") ? QCoreApplication::translate("Ladder", "client")
-                                   : a.actor == QLatin1String("server") ? QCoreApplication::translate("Ladder", "server")
-                                                                        : a.actor;
+                const QString name = actorTitle(a.actor);
                 const QString text = a.derived ? name + QStringLiteral(" *") : name;
                 QRectF b(bx, r.top() - bm.height() - 2, bm.horizontalAdvance(text) + 14, bm.height());
                 if (b.right() > target.right() - 2) b.moveRight(target.right() - 2);

@@ -4,8 +4,6 @@
 
 #include <QPainter>
 
-#include <cmath>
-
 namespace socklab {
 
 TimeSeqView::TimeSeqView(QWidget* parent) : QWidget(parent), m_style(ViewStyle::normal(palette())) {}
@@ -28,8 +26,6 @@ void TimeSeqView::setStyle(const ViewStyle& style)
     m_style = style;
     update();
 }
-
-int TimeSeqView::neededHeight() const { return int(std::ceil(timeSeqNaturalHeight(m_style))); }
 
 void TimeSeqView::paintEvent(QPaintEvent*)
 {

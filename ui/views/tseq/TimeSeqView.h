@@ -20,7 +20,6 @@ public:
     int cursor() const { return m_cursor; }
     const TimeSeqLayout& layout() const { return m_layout; }
     QSize sizeHint() const override { return {1000, 420}; }
-    int neededHeight() const; // title, legend and a readable plot at this style's type
 
 protected:
     void paintEvent(QPaintEvent* event) override;
