@@ -116,7 +116,7 @@ TEST(RunProgramsWire, HeldPacketsAreReleasedAndDroppedFromTheWindow)
                 << "the first packet held is the client's SYN";
             // The client waits in connect() while its SYN is held: nothing else crossed.
             for (const Event& e : tl.events())
-                if (const PacketData* p = e.packet()) ADD_FAILURE() << "a packet crossed a held wire";
+                if (e.packet()) ADD_FAILURE() << "a packet crossed a held wire";
         }
         if (held.first().packet.len > 0) {
             dialog.holdNextButton()->setChecked(false); // the kernel's retransmission may pass
@@ -151,7 +151,9 @@ TEST(RunProgramsWire, HeldPacketsAreReleasedAndDroppedFromTheWindow)
         if (const WireData* w = e.wire(); w && w->reason == QLatin1String("user")) {
             userReleases += w->action == QLatin1String("release");
             userDrops += w->action == QLatin1String("drop");
-            if (w->action == QLatin1String("drop")) EXPECT_EQ(w->packetId, droppedId);
+            if (w->action == QLatin1String("drop")) {
+                EXPECT_EQ(w->packetId, droppedId);
+            }
         }
         if (const PacketData* p = e.packet(); p && p->wire == QLatin1String("dropped") && droppedAt < 0) droppedAt = i;
     }
