@@ -87,3 +87,32 @@ TEST(LessonViews, WidgetAndExportRender)
         ex.exportFile(shots + "/stream-fix.png", "stream", fix, fix.size() - 1, QSize(1000, 400), &error);
     }
 }
+
+// The call gate can take the receiver's read() return before the sender's
+// send() return (nc and a C client, the gate slow under AddressSanitizer): the
+// receiver is still the one that read the bytes.
+TEST(LessonViews, TheReceiverIsFoundWhenItsReadReturnsBeforeTheSend)
+{
+    Timeline tl;
+    auto ret = [&](qint64 t, const char* actor, const char* call, qint64 result, const QByteArray& data) {
+        Event e;
+        e.tUs = t;
+        e.kind = EventKind::Return;
+        e.actor = QString::fromLatin1(actor);
+        ReturnData r;
+        r.call = QString::fromLatin1(call);
+        r.result = result;
+        if (!data.isEmpty()) r.values.insert("data", data);
+        e.data = r;
+        return e;
+    };
+    tl.appendBatch({ret(10, "nc", "read", 10, "hi from C\n"), ret(20, "c_client", "send", 10, "hi from C\n"),
+                    ret(30, "nc", "read", 0, {})});
+    const ByteStreamModel m = byteStreamAt(tl, tl.size() - 1);
+    EXPECT_EQ(m.sender, QStringLiteral("c_client"));
+    EXPECT_EQ(m.receiver, QStringLiteral("nc"));
+    EXPECT_EQ(m.recvCall, QStringLiteral("read"));
+    ASSERT_EQ(m.recvs.size(), 1);
+    EXPECT_EQ(m.recvs.first().bytes, QByteArray("hi from C\n"));
+    ASSERT_EQ(m.sends.size(), 1);
+}

@@ -201,8 +201,13 @@ TEST(Soak, MixedSessionsLeaveNothingBehind)
     EXPECT_LE(after.threads, before.threads);
     EXPECT_EQ(after.children, 0);
     EXPECT_EQ(after.netns, before.netns);
-    // Mappings: thread stacks and malloc arenas come and go; a leak of one per
-    // session would add hundreds.
+    // Mappings: thread stacks and malloc arenas come and go (AddressSanitizer's
+    // allocator adds regions as it goes: 46 more after 200 sessions, seen); a
+    // leak of one per session would add hundreds.
+#if defined(__SANITIZE_ADDRESS__)
+    EXPECT_LE(after.maps, before.maps + 100);
+#else
     EXPECT_LE(after.maps, before.maps + 40);
+#endif
     EXPECT_TRUE(entries(tmp.path()).isEmpty()) << entries(tmp.path()).join(' ').toStdString();
 }

@@ -44,19 +44,23 @@ ByteStreamModel byteStreamAt(const Timeline& tl, int cursor)
 {
     ByteStreamModel m;
     const int last = qMin(cursor, tl.size() - 1);
-    // Who sends and who receives: the whole run decides, so the view keeps its shape while stepping.
-    for (const Event& e : tl.events()) {
-        const ReturnData* r = e.ret();
-        if (!r || r->blocked) continue;
-        if (m.sender.isEmpty() && isSend(r->call) && r->result > 0) {
+    // Who sends and who receives: the whole run decides, so the view keeps its
+    // shape while stepping. The sender first, then the receiver in a pass of its
+    // own: the receiver's read() may return before the sender's send() does
+    // (seen with nc and a C client when the gate was slow to take the send's return).
+    for (const Event& e : tl.events())
+        if (const ReturnData* r = e.ret(); r && !r->blocked && isSend(r->call) && r->result > 0) {
             m.sender = e.actor;
             m.sendCall = r->call;
+            break;
         }
-        if (m.receiver.isEmpty() && isRecv(r->call) && r->result > 0 && e.actor != m.sender && !m.sender.isEmpty()) {
-            m.receiver = e.actor;
-            m.recvCall = r->call;
-        }
-    }
+    if (!m.sender.isEmpty())
+        for (const Event& e : tl.events())
+            if (const ReturnData* r = e.ret(); r && !r->blocked && isRecv(r->call) && r->result > 0 && e.actor != m.sender) {
+                m.receiver = e.actor;
+                m.recvCall = r->call;
+                break;
+            }
     qint64 sent = 0, got = 0;
     QByteArray stream;
     for (int i = 0; i <= last; ++i) {
