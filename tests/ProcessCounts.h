@@ -3,6 +3,8 @@
 #pragma once
 
 #include <QDir>
+#include <QFile>
+#include <QStringList>
 
 #include <chrono>
 #include <thread>
@@ -31,6 +33,21 @@ inline int threadsOnceSettled(int expected, int timeoutMs = 3000)
         n = entriesIn("/proc/self/task");
     }
     return n;
+}
+
+// Processes whose command line names `text` (a session's programs run from a
+// copy in its temporary folder: none may be left once it ended).
+inline QStringList processesNaming(const QString& text)
+{
+    QStringList found;
+    for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        if (pid.toInt() <= 0) continue;
+        QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (!f.open(QIODevice::ReadOnly)) continue;
+        const QByteArray cmd = f.readAll().replace('\0', ' ');
+        if (cmd.contains(text.toUtf8())) found << pid + ": " + QString::fromUtf8(cmd);
+    }
+    return found;
 }
 
 } // namespace socklab::test

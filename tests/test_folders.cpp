@@ -3,6 +3,7 @@
 
 #include "FolderCatalog.h"
 #include "LabGuard.h"
+#include "ProcessCounts.h"
 #include "ProblemText.h"
 #include "ScenarioRun.h"
 #include "TimelineJson.h"
@@ -457,23 +458,6 @@ TEST(Folders, TeacherFoldersAreListedAndRunFromTheCommandLine)
     EXPECT_TRUE(bad.err.contains("steps[0].actor")) << bad.err.toStdString();
 }
 
-namespace {
-
-// Processes whose command line names `text` (a folder's programs run from a copy under TMPDIR).
-QStringList processesNaming(const QString& text)
-{
-    QStringList found;
-    for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        if (pid.toInt() <= 0) continue;
-        QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
-        if (!f.open(QIODevice::ReadOnly)) continue;
-        const QByteArray cmd = f.readAll().replace('\0', ' ');
-        if (cmd.contains(text.toUtf8())) found << pid + ": " + QString::fromUtf8(cmd);
-    }
-    return found;
-}
-
-} // namespace
 
 TEST(Folders, ProgramsThatMisbehaveAreOneLineAndLeaveNothing)
 {

@@ -15,6 +15,8 @@
 
 #include <gtest/gtest.h>
 
+#include "ProcessCounts.h"
+
 #include <csignal>
 #include <thread>
 
@@ -99,19 +101,6 @@ QStringList entriesOf(const QString& dir)
     return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
 }
 
-// Processes whose command line names `text` (the lesson's programs run from a folder in it).
-QStringList processesNaming(const QString& text)
-{
-    QStringList found;
-    for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        if (pid.toInt() <= 0) continue;
-        QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
-        if (!f.open(QIODevice::ReadOnly)) continue;
-        const QByteArray cmd = f.readAll().replace('\0', ' ');
-        if (cmd.contains(text.toUtf8())) found << pid + ": " + QString::fromUtf8(cmd);
-    }
-    return found;
-}
 
 } // namespace
 
@@ -141,5 +130,5 @@ TEST(Headless, TheWindowEndsCleanlyOnSigterm)
     EXPECT_EQ(p.exitStatus(), QProcess::NormalExit);
     EXPECT_EQ(p.exitCode(), 128 + SIGTERM);
     EXPECT_TRUE(entriesOf(tmp.path()).isEmpty()) << entriesOf(tmp.path()).join(' ').toStdString();
-    EXPECT_TRUE(processesNaming(tmp.path()).isEmpty()) << processesNaming(tmp.path()).join('\n').toStdString();
+    EXPECT_TRUE(socklab::test::processesNaming(tmp.path()).isEmpty()) << socklab::test::processesNaming(tmp.path()).join('\n').toStdString();
 }
