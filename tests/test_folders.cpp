@@ -511,8 +511,12 @@ TEST(Folders, ProgramsThatMisbehaveAreOneLineAndLeaveNothing)
         } else {
             EXPECT_TRUE(lines.isEmpty()) << err.toStdString();
         }
-        if (QLatin1String(c.id) == QLatin1String("flood")) EXPECT_TRUE(out.contains(QString(1000, 'x'))) << out.left(300).toStdString();
-        if (QLatin1String(c.id) == QLatin1String("fork")) EXPECT_TRUE(out.contains("parent done")) << out.left(300).toStdString();
+        if (QLatin1String(c.id) == QLatin1String("flood")) {
+            EXPECT_TRUE(out.contains(QString(1000, 'x'))) << out.left(300).toStdString();
+        }
+        if (QLatin1String(c.id) == QLatin1String("fork")) {
+            EXPECT_TRUE(out.contains("parent done")) << out.left(300).toStdString();
+        }
         EXPECT_TRUE(processesNaming(tmp.path()).isEmpty()) << processesNaming(tmp.path()).join('\n').toStdString();
         EXPECT_TRUE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty())
             << QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).join(' ').toStdString();
