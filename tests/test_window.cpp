@@ -702,3 +702,41 @@ TEST_F(WindowTest, RunMyProgramsOpensBesideTheLadder)
                                        << expected.height() << " on a screen of " << w.screen()->availableGeometry().width();
     d->close();
 }
+
+// The narration is what the back row reads: in a projector's window, with the
+// lesson dock asking for its height, no line of the caption or the end note is
+// squeezed away (seen at 1366x768, Chinese, presenter: the caption's third
+// line drawn under the end note).
+TEST_F(WindowTest, TheNarrationIsNeverSqueezedInAPresentersWindow)
+{
+    SOCKLAB_REQUIRE_LAB(); // a wire lesson: the graph tab asks the dock for its height
+    MainWindow w;
+    ASSERT_TRUE(w.setLanguage(QStringLiteral("zh_CN")));
+    w.resize(1366, 768);
+    w.show();
+    w.setPresenter(true);
+    w.setGeometry(0, 0, 1366, 768);
+    ASSERT_TRUE(openAndWait(w, QStringLiteral("lost-data")));
+    const auto labels = w.narration()->findChildren<QLabel*>();
+    ASSERT_GE(labels.size(), 2);
+    auto check = [&](const char* when) {
+        QTest::qWait(50); // the dock is fitted once the layout has taken the timeline in
+        for (const QLabel* l : labels) {
+            const bool told = l->text() == w.narration()->caption() || l->text() == w.narration()->endNote();
+            if (!l->isVisible() || l->text().isEmpty() || !told) continue;
+            const QRect text = l->fontMetrics().boundingRect(QRect(0, 0, l->contentsRect().width(), 1 << 20),
+                                                             int(l->alignment()) | Qt::TextWordWrap, l->text());
+            EXPECT_GE(l->contentsRect().height(), text.height())
+                << when << ": " << l->text().left(40).toStdString() << " needs " << text.height() << " px";
+        }
+    };
+    check("at the start");
+    for (int guard = 0; guard < 100 && !w.playback()->finished(); ++guard) {
+        w.playback()->step();
+        ASSERT_TRUE(waitIdle(w));
+        check("after a step");
+    }
+    EXPECT_FALSE(w.narration()->endNote().isEmpty());
+    check("at the end");
+    w.setLanguage(QStringLiteral("en"));
+}

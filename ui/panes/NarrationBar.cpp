@@ -2,7 +2,10 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace socklab {
 
@@ -45,6 +48,7 @@ void NarrationBar::setCaption(const QString& caption, const QString& stepLabel)
                                 "sockets; Back (←) replays what was recorded.")
                            : caption);
     m_step->setText(stepLabel);
+    fitWrappedHeights();
 }
 
 void NarrationBar::setPresenter(bool on)
@@ -62,6 +66,7 @@ void NarrationBar::setEndNote(const QString& note)
 {
     m_end->setText(note);
     m_end->setVisible(!note.isEmpty());
+    fitWrappedHeights();
 }
 
 QString NarrationBar::endNote() const { return m_end->text(); }
@@ -83,8 +88,41 @@ void NarrationBar::applyFonts()
     end.setPointSizeF(m_basePointSize * (m_presenter ? 1.6 : 1.1));
     end.setBold(true);
     m_end->setFont(end);
-    // Captions run to three or four lines; they must never be cut off.
-    m_caption->setMinimumHeight(QFontMetrics(f).lineSpacing() * (m_presenter ? 3 : 4) + 4);
+    fitWrappedHeights();
+}
+
+void NarrationBar::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width()) fitWrappedHeights();
+}
+
+namespace {
+
+// The height a word-wrapped label's text takes at this width. QLabel's own
+// heightForWidth() never answers less than the minimum height already set.
+int wrappedHeight(const QLabel* label, int width)
+{
+    if (label->text().isEmpty()) return 0;
+    const QMargins m = label->contentsMargins();
+    const int inner = std::max(1, width - m.left() - m.right() - 2 * label->margin());
+    const QRect r = label->fontMetrics().boundingRect(QRect(0, 0, inner, 1 << 20), int(label->alignment()) | Qt::TextWordWrap,
+                                                      label->text());
+    return r.height() + m.top() + m.bottom() + 2 * label->margin();
+}
+
+} // namespace
+
+void NarrationBar::fitWrappedHeights()
+{
+    // Captions run to three or four lines; they must never be cut off. Room for
+    // that many is kept even for a shorter one (the bar does not jump at every
+    // step); a longer one, or a narrower window, gets what it needs.
+    const QMargins m = layout()->contentsMargins();
+    const int width = std::max(1, this->width() - m.left() - m.right());
+    const int lines = QFontMetrics(m_caption->font()).lineSpacing() * (m_presenter ? 3 : 4) + 4;
+    m_caption->setMinimumHeight(std::max(lines, wrappedHeight(m_caption, width)));
+    m_end->setMinimumHeight(wrappedHeight(m_end, width));
 }
 
 } // namespace socklab

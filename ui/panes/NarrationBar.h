@@ -26,8 +26,15 @@ public:
     QString caption() const;
     qreal captionPointSize() const;
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void applyFonts();
+    // The caption and the end note wrap: their minimum height is what their
+    // text needs at the width they have now, so that the window's layout (the
+    // docks under the ladder) can never squeeze a line away.
+    void fitWrappedHeights();
 
     QLabel* m_step;
     QLabel* m_caption;
