@@ -56,7 +56,7 @@ int listVerb(const QStringList& args)
     return 0;
 }
 
-int runVerb(const QStringList& args)
+int runVerb(const QStringList& args, const std::atomic<int>* stop)
 {
     QString id, pcap, capture, save;
     bool json = false;
@@ -101,9 +101,11 @@ int runVerb(const QStringList& args)
         if (const QString problem = outputPathProblem(save); !problem.isEmpty())
             return fail(1, QCoreApplication::translate("Replay", "cannot write %1: %2").arg(save, problem));
 
-    Runner runner(*scenario, RunOptions{capture, pcap});
-    if (!runner.start(&error) || !runner.runAll(&error))
+    Runner runner(*scenario, RunOptions{capture, pcap, stop});
+    if (!runner.start(&error) || !runner.runAll(&error)) {
+        if (error.code == QLatin1String("interrupted")) return 1; // main() tells the signal
         return fail(1, QStringLiteral("%1: %2").arg(id, problemText(error)));
+    }
     // A program of the scenario that crashed or ignored SIGTERM is the run's
     // problem (one line, exit 1); saved as codes, so a replay says it in its language.
     const ProblemList problems = runner.problems(), warnings = runner.warnings();
@@ -186,7 +188,7 @@ bool CommandLine::parse(const QStringList& argv, Invocation& out, QString* error
     return true;
 }
 
-int CommandLine::runHeadless(const Invocation& inv)
+int CommandLine::runHeadless(const Invocation& inv, const std::atomic<int>* stop)
 {
     if (inv.verb == QLatin1String("help")) {
         print(usage());
@@ -197,7 +199,7 @@ int CommandLine::runHeadless(const Invocation& inv)
         return 0;
     }
     if (inv.verb == QLatin1String("list")) return listVerb(inv.args);
-    if (inv.verb == QLatin1String("run")) return runVerb(inv.args);
+    if (inv.verb == QLatin1String("run")) return runVerb(inv.args, stop);
     if (inv.verb == QLatin1String("replay")) return runReplayVerb(inv.args);
     return fail(2, Words::tr("unknown command \"%1\"").arg(inv.verb));
 }

@@ -3,6 +3,8 @@
 
 #include <QStringList>
 
+#include <atomic>
+
 namespace socklab {
 
 struct Invocation {
@@ -19,8 +21,9 @@ public:
     // Splits argv into verb, language and the rest; exit code 2 and one line on
     // stderr for a bad global option (returns false).
     static bool parse(const QStringList& argv, Invocation& out, QString* error);
-    // Runs a verb that needs no display ("list", "run", "lab"). Exit code.
-    static int runHeadless(const Invocation& inv);
+    // Runs a verb that needs no display ("list", "run", "replay"). Exit code.
+    // `stop` (StopOnSignal): once set, a run stops at once and returns 1 without a line.
+    static int runHeadless(const Invocation& inv, const std::atomic<int>* stop = nullptr);
     static QString usage();
 };
 

@@ -12,6 +12,7 @@
 #include "WireOption.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -19,6 +20,7 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <memory>
 #include <poll.h>
 #include <thread>
 #include <unistd.h>
@@ -60,15 +62,6 @@ void onInterrupt(int) { g_interrupted = true; }
 
 int g_payload = kDefaultJsonPayload; // --payload
 
-// Problems in --json: their words, in the chosen language (as before: a list of strings).
-QJsonArray problemsJson(const ProblemList& list)
-{
-    QJsonArray out;
-    for (const Problem& p : list)
-        out.append(problemText(p));
-    return out;
-}
-
 void printTimeline(const Timeline& tl, const QString& captureLine, bool json, const ProblemList& problems,
                    const ProblemList& warnings)
 {
@@ -104,12 +97,14 @@ int runAttach(const QString& target, bool json, HostAttachOptions options)
     struct sigaction sa{};
     sa.sa_handler = onInterrupt;
     ::sigemptyset(&sa.sa_mask);
-    struct sigaction oldInt{}, oldTerm{};
+    struct sigaction oldInt{}, oldTerm{}, oldHup{};
     ::sigaction(SIGINT, &sa, &oldInt);
     ::sigaction(SIGTERM, &sa, &oldTerm);
+    ::sigaction(SIGHUP, &sa, &oldHup);
     attach.runToEnd(&g_interrupted);
     ::sigaction(SIGINT, &oldInt, nullptr);
     ::sigaction(SIGTERM, &oldTerm, nullptr);
+    ::sigaction(SIGHUP, &oldHup, nullptr);
     const Timeline& tl = attach.timeline();
     const QString where = options.address.isEmpty() ? Words::tr("loopback") : options.address;
     const QString line = attach.capturing()
@@ -124,7 +119,15 @@ int runAttach(const QString& target, bool json, HostAttachOptions options)
 
 } // namespace
 
-int runLabVerb(const QStringList& args)
+QJsonArray problemsJson(const ProblemList& list)
+{
+    QJsonArray out; // as before: a list of strings
+    for (const Problem& p : list)
+        out.append(problemText(p));
+    return out;
+}
+
+int runLabVerb(const QStringList& args, const std::atomic<int>* stop)
 {
     bool json = false;
     QString pcap;
@@ -197,7 +200,8 @@ int runLabVerb(const QStringList& args)
         if (const QString problem = outputPathProblem(savePath); !problem.isEmpty())
             return fail(1, QCoreApplication::translate("Replay", "cannot write %1: %2").arg(savePath, problem));
 
-    ProgramLab lab(commands, options);
+    auto labOwner = std::make_unique<ProgramLab>(commands, options);
+    ProgramLab& lab = *labOwner;
     Problem error;
     if (!lab.start(&error)) return fail(1, problemText(error));
     // Only the last program reads socklab's stdin; the others see end-of-file.
@@ -205,6 +209,12 @@ int runLabVerb(const QStringList& args)
     bool stdinOpen = true;
     int closedUpTo = 0;
     while (lab.poll()) {
+        if (stop && stop->load()) {
+            labOwner.reset(); // kills and reaps the programs, tears the lab down, closes the pcap
+            if (!options.pcapPath.isEmpty())
+                QFile::remove(options.pcapPath); // never left half-written
+            return 1;                            // main() tells the signal
+        }
         for (; closedUpTo < reader && lab.started(closedUpTo); ++closedUpTo)
             lab.closeStdin(closedUpTo);
         forwardStdin(lab, reader, stdinOpen);

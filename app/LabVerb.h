@@ -4,13 +4,21 @@
 
 #include "Problem.h"
 
+#include <QJsonArray>
 #include <QStringList>
+
+#include <atomic>
 
 namespace socklab {
 
 class Timeline;
 
-int runLabVerb(const QStringList& args); // what follows "lab"; exit code
+// What follows "lab"; exit code. `stop` (StopOnSignal): once set, the programs
+// are killed, the lab torn down, nothing printed or saved, and 1 returned.
+int runLabVerb(const QStringList& args, const std::atomic<int>* stop = nullptr);
+
+// Problems in --json ("problems", "warnings"): their words, in the chosen language.
+QJsonArray problemsJson(const ProblemList& list);
 
 // Prints a lab session as `socklab lab` does at its end; exit code 1 when it
 // had problems (the programs failed), else 0. `payload`: --payload's bytes

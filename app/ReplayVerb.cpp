@@ -35,12 +35,12 @@ ProblemList problems(const QJsonValue& v)
 
 } // namespace
 
-void printRunOutput(const Timeline& tl, bool json, int payload)
+void printRunOutput(const Timeline& tl, bool json, int payload, const QJsonObject& extra)
 {
     QTextStream out(stdout);
     if (json) {
         out.flush();
-        writeTimelineJson(tl, {.payloadLimit = payload}, {}, QJsonDocument::Indented, stdout);
+        writeTimelineJson(tl, {.payloadLimit = payload}, extra, QJsonDocument::Indented, stdout);
     } else {
         out << formatTimeline(tl);
     }
@@ -51,7 +51,9 @@ void printRunOutput(const Timeline& tl, bool json, int payload)
 int printRunSession(const Timeline& tl, bool json, int payload, const ProblemList& problems,
                     const ProblemList& warnings)
 {
-    printRunOutput(tl, json, payload);
+    // --json carries them as `socklab lab --json` does (the same field names).
+    printRunOutput(tl, json, payload,
+                   {{"problems", problemsJson(problems)}, {"warnings", problemsJson(warnings)}});
     for (const Problem& w : warnings)
         QTextStream(stderr) << "socklab: " << QCoreApplication::translate("LabVerb", "note: %1").arg(problemText(w)) << '\n';
     if (!problems.isEmpty()) return fail(1, problemsText(problems));

@@ -1,15 +1,17 @@
 // socklab: arguments, translator, then the window or a command-line verb.
 
 #include "Captions.h"
-#include "FolderCatalog.h"
 #include "CommandLine.h"
 #include "DoctorVerb.h"
 #include "ExportVerb.h"
+#include "FolderCatalog.h"
 #include "Lab.h"
 #include "LabVerb.h"
 #include "Language.h"
 #include "PrivateRuntimeDir.h"
 #include "QuitOnSignal.h"
+#include "StopOnSignal.h"
+#include "TempFolders.h"
 #include "Version.h"
 #include "WindowLauncher.h"
 
@@ -54,6 +56,8 @@ int main(int argc, char** argv)
     socklab::Invocation inv;
     QString error;
     const bool parsed = socklab::CommandLine::parse(args, inv, &error);
+    // What a socklab that SIGKILL or a crash ended left in the temporary folder.
+    socklab::TempFolders::removeStale();
     // Outlives the application: Qt's GUI start-up looks into XDG_RUNTIME_DIR.
     const socklab::PrivateRuntimeDir runtimeDir(parsed && (inv.verb.isEmpty() || inv.verb == QLatin1String("export")));
     // A bad command line is told in the user's language too: no window for it.
@@ -81,8 +85,14 @@ int main(int argc, char** argv)
         const int code = socklab::runWindow({inv.lang, inv.presenter, inv.sessionFile});
         return quitOnSignal.exitCode(code);
     }
-    if (inv.verb == QLatin1String("export")) return socklab::runExportVerb(inv.args, inv.presenter);
-    if (inv.verb == QLatin1String("lab")) return socklab::runLabVerb(inv.args);
     if (inv.verb == QLatin1String("doctor")) return socklab::runDoctorVerb(inv.args, startEuid);
-    return socklab::CommandLine::runHeadless(inv);
+    // SIGINT/SIGTERM/SIGHUP stop a run, a lab, an export or a replay the normal
+    // way (nothing is left behind), then one line and exit 128 + signal
+    // (`lab --attach` has its own: the signal ends its observation, which is printed).
+    const socklab::StopOnSignal stop;
+    if (inv.verb == QLatin1String("export"))
+        return stop.finish(socklab::runExportVerb(inv.args, inv.presenter, stop.flag()));
+    if (inv.verb == QLatin1String("lab"))
+        return stop.finish(socklab::runLabVerb(inv.args, stop.flag()));
+    return stop.finish(socklab::CommandLine::runHeadless(inv, stop.flag()));
 }

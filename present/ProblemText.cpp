@@ -209,6 +209,8 @@ QString problemText(const Problem& p)
     if (c == QLatin1String("actor-failed"))
         return Words::tr("the %1 could not start: %2").arg(s("actor"), s("detail"));
     if (c == QLatin1String("no-more-steps")) return Words::tr("the scenario has no more steps");
+    // A command-line verb that SIGINT, SIGTERM or SIGHUP stopped ({"signal_name": "SIGINT"}).
+    if (c == QLatin1String("interrupted")) return Words::tr("stopped by %1").arg(s("signal_name"));
     if (c == QLatin1String("step-no-actor"))
         return Words::tr("step %1: no actor \"%2\"").arg(n("step")).arg(s("actor"));
     if (c == QLatin1String("step-actor-busy"))

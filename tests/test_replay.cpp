@@ -8,8 +8,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -30,7 +32,8 @@ struct Result {
     bool finished = false;
 };
 
-Result run(const QStringList& args, const QString& program = SOCKLAB_BINARY, int timeoutMs = 60000)
+Result run(const QStringList& args, const QString& program = SOCKLAB_BINARY, int timeoutMs = 60000,
+           const QMap<QString, QString>& extraEnv = {})
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -38,6 +41,8 @@ Result run(const QStringList& args, const QString& program = SOCKLAB_BINARY, int
     // Qt's GUI verbs warn on stderr without one; that line is not socklab's.
     static const QTemporaryDir runtime;
     env.insert("XDG_RUNTIME_DIR", runtime.path());
+    for (auto it = extraEnv.begin(); it != extraEnv.end(); ++it)
+        env.insert(it.key(), it.value());
     p.setProcessEnvironment(env);
     p.start(program, args);
     Result r;
@@ -88,9 +93,23 @@ protected:
 
 TEST_F(Replay, RunAndReplayPrintTheSameTextAndJson)
 {
+    // A teacher's folder whose program crashes: the run's problem is in its
+    // JSON document (as `lab --json` has it), one line on stderr, exit 1; and
+    // its replay says the same.
+    const QString home = path("home");
+    QDir().mkpath(home + "/socklab/scenarios/crash");
+    auto put = [&](const char* name, const QByteArray& text) {
+        QFile f(home + "/socklab/scenarios/crash/" + name);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(text);
+    };
+    put("p.py", "import os, socket\ns = socket.socket()\nos.abort()\n");
+    put("scenario.json", R"({"title": "crash", "programs": [{"actor": "p", "file": "p.py"}],
+                             "steps": [{"actor": "p", "until": "exit"}]})");
     struct Case {
         QStringList run;
         const char* file;
+        int code = 0;
     };
     const QList<Case> cases{
         {{"run", "handshake"}, "a.json"},
@@ -98,17 +117,40 @@ TEST_F(Replay, RunAndReplayPrintTheSameTextAndJson)
         {{"run", "udp", "--json"}, "c.json"},
         {{"run", "sticky"}, "d.json"},
         {{"run", "teardown", "--lang", "zh_CN"}, "e.json"},
+        {{"run", "crash", "--json"}, "f.json", 1},
+        {{"run", "crash"}, "g.json", 1},
+        {{"run", "crash", "--json", "--lang", "zh_CN"}, "h.json", 1},
     };
     for (const Case& c : cases) {
+        SCOPED_TRACE(c.run.join(' ').toStdString());
         const QString f = path(c.file);
-        const Result live = run(c.run + QStringList{"--save", f});
-        ASSERT_EQ(live.code, 0) << live.err.toStdString();
+        const Result live =
+            run(c.run + QStringList{"--save", f}, SOCKLAB_BINARY, 60000, {{"XDG_DATA_HOME", home}});
+        ASSERT_EQ(live.code, c.code) << live.err.toStdString();
         ASSERT_FALSE(live.out.isEmpty());
+        if (c.run.contains("--json")) {
+            const QJsonObject doc = QJsonDocument::fromJson(live.out).object();
+            ASSERT_TRUE(doc.value("problems").isArray()) << live.out.left(300).toStdString();
+            ASSERT_TRUE(doc.value("warnings").isArray()) << live.out.left(300).toStdString();
+            const QJsonArray problems = doc.value("problems").toArray();
+            if (c.code == 0) {
+                EXPECT_TRUE(problems.isEmpty()) << live.out.left(300).toStdString();
+            } else {
+                ASSERT_EQ(problems.size(), 1) << live.out.left(300).toStdString();
+                EXPECT_TRUE(problems[0].toString().contains("SIGABRT"))
+                    << problems[0].toString().toStdString();
+                // The words of the line on stderr, in the run's language.
+                EXPECT_TRUE(live.err.contains(problems[0].toString().toUtf8()))
+                    << live.err.toStdString();
+            }
+        }
+        if (c.code) EXPECT_EQ(live.err.count('\n'), 1) << live.err.toStdString();
         QStringList replayArgs{"replay", f};
         for (const QString& a : c.run.mid(2)) replayArgs << a; // --json, --lang zh_CN
         const Result again = run(replayArgs);
-        EXPECT_EQ(again.code, 0) << again.err.toStdString();
-        EXPECT_EQ(again.out.toStdString(), live.out.toStdString()) << c.run.join(' ').toStdString();
+        EXPECT_EQ(again.code, c.code) << again.err.toStdString();
+        EXPECT_EQ(again.out.toStdString(), live.out.toStdString());
+        EXPECT_EQ(again.err.toStdString(), live.err.toStdString());
     }
 }
 

@@ -1,5 +1,7 @@
 #include "PythonHook.h"
 
+#include "TempFolders.h"
+
 #include <QDir>
 #include <QFile>
 
@@ -7,7 +9,7 @@ namespace socklab {
 
 bool PythonHook::prepare(QString* error)
 {
-    m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/socklab-gate-XXXXXX"));
+    m_dir = std::make_unique<QTemporaryDir>(TempFolders::nameTemplate(QStringLiteral("gate")));
     QFile in(QStringLiteral(":/gate/sitecustomize.py"));
     if (!m_dir->isValid() || !in.open(QIODevice::ReadOnly)) {
         if (error) *error = QStringLiteral("cannot prepare the Python hook: %1").arg(m_dir->errorString());

@@ -20,6 +20,7 @@ bool Runner::start(Problem* error)
         return false;
     }
     m_script = std::make_unique<ScriptedRun>(m_scenario, *m_scenario.folder, m_options.capture, m_options.pcapPath);
+    m_script->setStop(m_options.stop);
     if (m_script->start(error)) return true;
     m_script.reset();
     return false;

@@ -13,6 +13,7 @@
 #include "Scenario.h"
 #include "Timeline.h"
 
+#include <atomic>
 #include <memory>
 
 namespace socklab {
@@ -23,6 +24,8 @@ enum class CaptureMode;
 struct RunOptions {
     QString capture;  // force a capture mode (empty: best available)
     QString pcapPath; // write the captured packets here
+    const std::atomic<int>* stop =
+        nullptr; // set: the run ends at once, "interrupted" (ScriptedRun::setStop)
 };
 
 class Runner

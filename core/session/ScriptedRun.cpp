@@ -4,6 +4,7 @@
 #include "Lab.h"
 #include "ProgramLab.h"
 #include "StepSummary.h"
+#include "TempFolders.h"
 #include "Wire.h"
 
 #include <QDir>
@@ -11,6 +12,7 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#include <cstring>
 #include <thread>
 
 namespace socklab {
@@ -49,9 +51,10 @@ QString returnedSocketName(const QString& line)
 
 } // namespace
 
-ScriptedRun::ScriptedRun(Scenario scenario, ScenarioFolder folder, QString capture, QString pcapPath)
+ScriptedRun::ScriptedRun(Scenario scenario, ScenarioFolder folder, QString capture,
+                         QString pcapPath)
     : m_scenario(std::move(scenario)), m_folder(std::move(folder)), m_capture(std::move(capture)),
-      m_pcapPath(std::move(pcapPath)), m_dir(QDir::tempPath() + QStringLiteral("/socklab-scenario-XXXXXX"))
+      m_pcapPath(std::move(pcapPath)), m_dir(TempFolders::nameTemplate(QStringLiteral("scenario")))
 {
     m_steps = m_folder.expandedSteps(m_scenario.parameters);
 }
@@ -236,10 +239,25 @@ bool ScriptedRun::runStep(Problem* error)
         if (error) *error = Problem(QStringLiteral("step-no-actor"), {{"step", index + 1}, {"actor", fs.actor}});
         return false;
     }
-    return runScriptStep(index, fs);
+    return runScriptStep(index, fs, error);
 }
 
-bool ScriptedRun::runScriptStep(int index, const FolderStep& fs)
+bool ScriptedRun::interrupted(Problem* error)
+{
+    const int sig = m_stop->load();
+    if (error)
+        *error = Problem(
+            QStringLiteral("interrupted"),
+            {{"signal", sig},
+             {"signal_name", QStringLiteral("SIG") + QString::fromLatin1(sigabbrev_np(sig))}});
+    m_finished = true;
+    m_lab.reset(); // kills and reaps the programs, tears the lab down, closes the pcap
+    m_dir.remove();
+    if (!m_pcapPath.isEmpty()) QFile::remove(m_pcapPath); // never left half-written
+    return false;
+}
+
+bool ScriptedRun::runScriptStep(int index, const FolderStep& fs, Problem* error)
 {
     const Step planned = m_scenario.steps.value(index);
     StepRecord rec;
@@ -270,6 +288,7 @@ bool ScriptedRun::runScriptStep(int index, const FolderStep& fs)
     clock.start();
     for (;;) {
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        if (stopAsked()) return interrupted(error);
         m_lab->poll();
         const qint64 now = clock.elapsed();
         if (m_lab->timeline().size() != lastSize) {
@@ -354,9 +373,12 @@ ProblemList ScriptedRun::warnings() const { return m_lab ? m_lab->warnings() : P
 
 bool ScriptedRun::runAll(Problem* error)
 {
-    while (hasNextStep())
+    while (hasNextStep()) {
+        if (stopAsked()) return interrupted(error);
         if (!runStep(error)) return false;
+    }
     finish();
+    if (stopAsked()) return interrupted(error);
     const Timeline& tl = timeline();
     if (!m_pcapPath.isEmpty() && !tl.captureStats.error.isEmpty()) {
         QFile::remove(m_pcapPath); // never left half-written
@@ -384,6 +406,7 @@ void ScriptedRun::finish()
     qint64 lastActivity = 0, lastSize = -1;
     for (;;) {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        if (stopAsked()) break; // runAll() ends it
         m_lab->poll();
         const qint64 now = clock.elapsed();
         if (m_lab->timeline().size() != lastSize) {

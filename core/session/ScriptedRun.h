@@ -19,6 +19,7 @@
 #include <QHash>
 #include <QTemporaryDir>
 
+#include <atomic>
 #include <memory>
 
 namespace socklab {
@@ -45,6 +46,11 @@ public:
     bool runStep(Problem* error);
     bool runAll(Problem* error);
     void finish();
+    // Set (a signal's number, by StopOnSignal): the loops that wait for a step
+    // or for the programs' end see it within milliseconds; the run then fails
+    // with "interrupted", its programs killed and reaped, its folder and pcap
+    // removed. Null: never.
+    void setStop(const std::atomic<int>* stop) { m_stop = stop; }
 
     const Timeline& timeline() const;
     CaptureMode captureMode() const;
@@ -56,7 +62,9 @@ public:
 
 private:
     void decorate(int program, Event& e);
-    bool runScriptStep(int index, const FolderStep& fs);
+    bool runScriptStep(int index, const FolderStep& fs, Problem* error);
+    bool stopAsked() const { return m_stop && m_stop->load(std::memory_order_relaxed) != 0; }
+    bool interrupted(Problem* error);
     bool releaseOne();
     int programOf(const QString& actor) const;
     void frame(int program, const ReturnData& r);
@@ -79,6 +87,7 @@ private:
     int m_next = 0;
     int m_current = -1;
     bool m_finished = false;
+    const std::atomic<int>* m_stop = nullptr;
     uint16_t m_port = 8888;
     uint16_t m_hostPort = 0, m_hostPort2 = 0; // outside a namespace: free ports of the host
 };

@@ -2264,6 +2264,10 @@
         <source>a step&apos;s wire action needs the folder&apos;s &quot;wire&quot; policy (e.g. &quot;wire&quot;: &quot;mtu=1500&quot;)</source>
         <translation>步骤的线路动作需要文件夹的 &quot;wire&quot; 策略（例如 &quot;wire&quot;: &quot;mtu=1500&quot;）</translation>
     </message>
+    <message>
+        <source>stopped by %1</source>
+        <translation>已被 %1 中止</translation>
+    </message>
 </context>
 <context>
     <name>Replay</name>

@@ -32,7 +32,7 @@ int usage(const QString& message)
 
 } // namespace
 
-int runExportVerb(const QStringList& args, bool presenter)
+int runExportVerb(const QStringList& args, bool presenter, const std::atomic<int>* stop)
 {
     registerLessonViews(); // "stream", "buffers", "backlog" next to the built-in views
     QString id, out, session, view = QStringLiteral("ladder");
@@ -117,8 +117,9 @@ int runExportVerb(const QStringList& args, bool presenter)
         return 1;
     }
 
-    Runner runner(*scenario);
+    Runner runner(*scenario, RunOptions{.stop = stop});
     if (!runner.start(&problem) || !runner.runAll(&problem)) {
+        if (problem.code == QLatin1String("interrupted")) return 1; // main() tells the signal
         QTextStream(stderr) << "socklab export: " << Words::tr("the run failed: %1").arg(problemText(problem)) << '\n';
         return 1;
     }
@@ -134,6 +135,8 @@ int runExportVerb(const QStringList& args, bool presenter)
     ok = ok && (all ? exporter.exportNotesPdf(file.path(), view, tl, &error)
                     : exporter.exportFile(file.path(), view, tl,
                                           step ? Exporter::cursorAfterStep(tl, step - 1) : tl.size() - 1, size, &error));
+    if (stop && stop->load())
+        return 1; // a signal while rendering: nothing written (main() tells it)
     ok = ok && file.commit(&error);
     if (!ok) {
         QTextStream(stderr) << "socklab export: " << error << '\n';

@@ -4,9 +4,12 @@
 
 #include <QStringList>
 
+#include <atomic>
+
 namespace socklab {
 
 // args: what follows "export" (global --lang/--presenter already removed; presenter passed in).
-int runExportVerb(const QStringList& args, bool presenter);
+// stop (StopOnSignal): once set, the run stops at once, no file is written, 1 is returned.
+int runExportVerb(const QStringList& args, bool presenter, const std::atomic<int>* stop = nullptr);
 
 } // namespace socklab
