@@ -117,12 +117,14 @@ void NarrationBar::fitWrappedHeights()
 {
     // Captions run to three or four lines; they must never be cut off. Room for
     // that many is kept even for a shorter one (the bar does not jump at every
-    // step); a longer one, or a narrower window, gets what it needs.
+    // step) — the end note, when shown, takes its lines out of that room; a
+    // longer caption, or a narrower window, gets what it needs.
     const QMargins m = layout()->contentsMargins();
     const int width = std::max(1, this->width() - m.left() - m.right());
     const int lines = QFontMetrics(m_caption->font()).lineSpacing() * (m_presenter ? 3 : 4) + 4;
-    m_caption->setMinimumHeight(std::max(lines, wrappedHeight(m_caption, width)));
-    m_end->setMinimumHeight(wrappedHeight(m_end, width));
+    const int end = m_end->isVisibleTo(this) ? wrappedHeight(m_end, width) : 0;
+    m_caption->setMinimumHeight(std::max(lines - end, wrappedHeight(m_caption, width)));
+    m_end->setMinimumHeight(end);
 }
 
 } // namespace socklab
