@@ -56,9 +56,6 @@ void forwardStdin(ProgramLab& lab, int program, bool& open)
     lab.closeStdin(program);
 }
 
-std::atomic<bool> g_interrupted{false};
-
-void onInterrupt(int) { g_interrupted = true; }
 
 int g_payload = kDefaultJsonPayload; // --payload
 
@@ -87,24 +84,17 @@ void printTimeline(const Timeline& tl, const QString& captureLine, bool json, co
 }
 
 // `lab --attach PORT`: observe programs already running on the host until the
-// timeout or Ctrl-C; observation only, nothing is sent to them.
-int runAttach(const QString& target, bool json, HostAttachOptions options)
+// timeout or Ctrl-C; observation only, nothing is sent to them. A signal
+// (StopOnSignal's `stop`) is the normal end of the observation: what was seen
+// is printed and the exit code is the observation's own.
+int runAttach(const QString& target, bool json, HostAttachOptions options, std::atomic<int>* stop)
 {
     Problem error;
     if (!HostAttach::parseTarget(target, &options.port, &options.address, &error)) return fail(2, problemText(error));
     HostAttach attach(options);
     if (!attach.start(&error)) return fail(1, problemText(error));
-    struct sigaction sa{};
-    sa.sa_handler = onInterrupt;
-    ::sigemptyset(&sa.sa_mask);
-    struct sigaction oldInt{}, oldTerm{}, oldHup{};
-    ::sigaction(SIGINT, &sa, &oldInt);
-    ::sigaction(SIGTERM, &sa, &oldTerm);
-    ::sigaction(SIGHUP, &sa, &oldHup);
-    attach.runToEnd(&g_interrupted);
-    ::sigaction(SIGINT, &oldInt, nullptr);
-    ::sigaction(SIGTERM, &oldTerm, nullptr);
-    ::sigaction(SIGHUP, &oldHup, nullptr);
+    attach.runToEnd(stop);
+    if (stop) stop->store(0); // told as the observation's end, not as an interruption
     const Timeline& tl = attach.timeline();
     const QString where = options.address.isEmpty() ? Words::tr("loopback") : options.address;
     const QString line = attach.capturing()
@@ -127,7 +117,7 @@ QJsonArray problemsJson(const ProblemList& list)
     return out;
 }
 
-int runLabVerb(const QStringList& args, const std::atomic<int>* stop)
+int runLabVerb(const QStringList& args, std::atomic<int>* stop)
 {
     bool json = false;
     QString pcap;
@@ -184,7 +174,7 @@ int runLabVerb(const QStringList& args, const std::atomic<int>* stop)
         a.pcapPath = options.pcapPath;
         if (options.capture == QLatin1String("states-only") || options.capture == QLatin1String("host"))
             a.capture = options.capture;
-        return runAttach(attachTarget, json, a);
+        return runAttach(attachTarget, json, a, stop);
     }
     QList<QStringList> commands{{}};
     for (++i; i < args.size(); ++i) {

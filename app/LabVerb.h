@@ -15,7 +15,8 @@ class Timeline;
 
 // What follows "lab"; exit code. `stop` (StopOnSignal): once set, the programs
 // are killed, the lab torn down, nothing printed or saved, and 1 returned.
-int runLabVerb(const QStringList& args, const std::atomic<int>* stop = nullptr);
+// With --attach a signal ends the observation instead: printed, and `stop` cleared.
+int runLabVerb(const QStringList& args, std::atomic<int>* stop = nullptr);
 
 // Problems in --json ("problems", "warnings"): their words, in the chosen language.
 QJsonArray problemsJson(const ProblemList& list);

@@ -42,7 +42,7 @@ StopOnSignal::~StopOnSignal()
         std::signal(s, SIG_DFL);
 }
 
-const std::atomic<int>* StopOnSignal::flag() const
+std::atomic<int>* StopOnSignal::flag() const
 {
     return &g_signal;
 }

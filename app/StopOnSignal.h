@@ -25,7 +25,7 @@ class StopOnSignal
     StopOnSignal& operator=(const StopOnSignal&) = delete;
 
     // 0 until a signal came, then its number; for the loops that wait.
-    const std::atomic<int>* flag() const;
+    std::atomic<int>* flag() const;
     int signalNumber() const;
     // The verb's exit code; after a signal, the one line and 128 + signal instead.
     int finish(int code) const;

@@ -88,7 +88,7 @@ int main(int argc, char** argv)
     if (inv.verb == QLatin1String("doctor")) return socklab::runDoctorVerb(inv.args, startEuid);
     // SIGINT/SIGTERM/SIGHUP stop a run, a lab, an export or a replay the normal
     // way (nothing is left behind), then one line and exit 128 + signal
-    // (`lab --attach` has its own: the signal ends its observation, which is printed).
+    // (`lab --attach`: the signal ends its observation, which is printed).
     const socklab::StopOnSignal stop;
     if (inv.verb == QLatin1String("export"))
         return stop.finish(socklab::runExportVerb(inv.args, inv.presenter, stop.flag()));

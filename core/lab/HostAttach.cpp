@@ -212,10 +212,10 @@ bool HostAttach::poll()
     return !m_finished;
 }
 
-void HostAttach::runToEnd(const std::atomic<bool>* cancel)
+void HostAttach::runToEnd(const std::atomic<int>* cancel)
 {
     while (poll()) {
-        if (cancel && cancel->load()) {
+        if (cancel && cancel->load() != 0) {
             stop();
             break;
         }

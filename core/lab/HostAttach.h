@@ -54,7 +54,7 @@ public:
 
     bool start(Problem* error); // false when nothing can be observed
     bool poll();                // one round; false once finished
-    void runToEnd(const std::atomic<bool>* cancel = nullptr);
+    void runToEnd(const std::atomic<int>* cancel = nullptr); // cancel: non-zero (a signal's number) ends it
     void stop();                // a last look, then finished
 
     bool finished() const { return m_finished; }
