@@ -50,10 +50,15 @@ TEST(RunProgramsDialog, TypedLineReachesTheClientsInput)
     QTest::keyClick(input, Qt::Key_Return);
     ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.console(0)->text().contains(QStringLiteral("收到： hello pane")); },
                                 60000));
+    // The reply is printed in pieces (print() writes its arguments one by one):
+    // the empty line typed before the last piece arrived would be echoed between
+    // them, as in a terminal. Type it once the whole reply is in the pane.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.console(1)->text().contains(QStringLiteral("服务端回复： Thanks\n")); },
+                                60000))
+        << dialog.console(1)->text().toStdString();
     QTest::keyClick(input, Qt::Key_Return); // an empty line ends the client, then the server
     ASSERT_TRUE(finished.wait(60000));
     EXPECT_TRUE(finished.first().first().toBool()) << dialog.status().toStdString();
-    EXPECT_TRUE(dialog.console(1)->text().contains(QStringLiteral("服务端回复： Thanks")));
     // The same bytes are on the wire, from the client's pane to the server.
     bool onWire = false;
     const Timeline recorded = dialog.session()->timeline(); // a copy: iterate something that lives
