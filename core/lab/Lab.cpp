@@ -82,24 +82,33 @@ struct UserNsResult {
     int err = 0;
 };
 
-UserNsResult enterMappedUserNamespace(uid_t uid, gid_t gid)
+// The maps' texts, made before any fork(): a child of a threaded process may
+// not allocate.
+struct UserNsMaps {
+    QByteArray uidMap, gidMap;
+};
+
+UserNsMaps mapsOf(uid_t uid, gid_t gid)
+{
+    return {QByteArray("0 ") + QByteArray::number(uid) + " 1", QByteArray("0 ") + QByteArray::number(gid) + " 1"};
+}
+
+UserNsResult enterMappedUserNamespace(const UserNsMaps& maps)
 {
     if (::unshare(CLONE_NEWUSER) != 0) return {"unshare(CLONE_NEWUSER)", errno};
     // "deny" is required before an unprivileged gid_map; a kernel older than
     // 3.19 has no setgroups file and needs none.
     if (const int err = writeFile("/proc/self/setgroups", "deny"); err != 0 && err != ENOENT)
         return {"writing /proc/self/setgroups", err};
-    if (const int err = writeFile("/proc/self/uid_map", QByteArray("0 ") + QByteArray::number(uid) + " 1"))
-        return {"writing /proc/self/uid_map", err};
-    if (const int err = writeFile("/proc/self/gid_map", QByteArray("0 ") + QByteArray::number(gid) + " 1"))
-        return {"writing /proc/self/gid_map", err};
+    if (const int err = writeFile("/proc/self/uid_map", maps.uidMap)) return {"writing /proc/self/uid_map", err};
+    if (const int err = writeFile("/proc/self/gid_map", maps.gidMap)) return {"writing /proc/self/gid_map", err};
     return {};
 }
 
 // Tries the whole sequence in a throw-away child first: a user namespace whose
 // map cannot be written cannot be left again, and would leave this process
 // without an identity (uid 65534, no access to its own files).
-UserNsResult trialInChild(uid_t uid, gid_t gid)
+UserNsResult trialInChild(const UserNsMaps& maps)
 {
     int fds[2] = {-1, -1};
     if (::pipe2(fds, O_CLOEXEC) != 0) return {"pipe2", errno};
@@ -107,7 +116,7 @@ UserNsResult trialInChild(uid_t uid, gid_t gid)
     const pid_t pid = ::fork();
     if (pid < 0) return {"fork", errno};
     if (pid == 0) {
-        const UserNsResult r = enterMappedUserNamespace(uid, gid);
+        const UserNsResult r = enterMappedUserNamespace(maps);
         // The step names are literals: the same addresses in parent and child.
         (void)!::write(writeEnd.get(), &r, sizeof r);
         ::_exit(0);
@@ -140,14 +149,15 @@ void Lab::prepareProcess()
 {
     // Real root may create network namespaces directly; keep its identity.
     if (::geteuid() == 0) return;
-    const uid_t uid = ::geteuid();
-    const gid_t gid = ::getegid();
-    if (const UserNsResult trial = trialInChild(uid, gid); trial.step) {
-        g_processNote = sysError(trial.step, trial.err);
-        return;
-    }
-    if (const UserNsResult r = enterMappedUserNamespace(uid, gid); r.step)
-        g_processNote = sysError(r.step, r.err);
+    g_processNote = enterUserNamespaceAs(::geteuid(), ::getegid());
+}
+
+QString Lab::enterUserNamespaceAs(uid_t uid, gid_t gid)
+{
+    const UserNsMaps maps = mapsOf(uid, gid);
+    if (const UserNsResult trial = trialInChild(maps); trial.step) return sysError(trial.step, trial.err);
+    if (const UserNsResult r = enterMappedUserNamespace(maps); r.step) return sysError(r.step, r.err);
+    return {};
 }
 
 QString Lab::processNote() { return g_processNote; }

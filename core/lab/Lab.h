@@ -9,6 +9,8 @@
 
 #include <QString>
 
+#include <sys/types.h>
+
 namespace socklab {
 
 enum class CaptureMode { Namespace, Host, StatesOnly };
@@ -22,6 +24,14 @@ public:
     // this is what later allows a private network namespace.
     static void prepareProcess();
     static QString processNote(); // why the user namespace was not entered, if it was not
+
+    // What prepareProcess() does without root: enters a new user namespace in
+    // which `uid`/`gid` are root. The sequence (unshare, setgroups, uid_map,
+    // gid_map) is tried in a throw-away child first, so a map that cannot be
+    // written leaves this process as it was. Empty when done, else the step
+    // that failed and its errno ("writing /proc/self/uid_map: EPERM (…)").
+    // Tests pass ids that cannot be mapped.
+    static QString enterUserNamespaceAs(uid_t uid, gid_t gid);
 
     // Creates the session's lab. `forced` ("namespace", "host", "states-only", or
     // empty) comes from --capture / SOCKLAB_CAPTURE to test the fallbacks.
