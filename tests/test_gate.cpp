@@ -186,6 +186,38 @@ TEST(CallGate, CProgramAndNetcatGiveCallsWithoutLines)
     EXPECT_TRUE(lab->problems().isEmpty()) << debugText(lab->problems());
 }
 
+// The gate reads a C program's sockaddr_in6 itself: read as a sockaddr_in its
+// address would be the flow label (0.1.35.69 here), its port still right.
+TEST(CallGate, AnIPv6ProgramsAddressesAreReadAsIPv6)
+{
+    QTemporaryDir dir;
+    const QString exe = dir.filePath("c_client6");
+    ASSERT_EQ(QProcess::execute("cc", {"-o", exe, gateProgram("c_client6.c")}), 0);
+    const auto lab = runLab({{"nc", "-6", "-l", "::1", "12102"}, {exe, "12102"}});
+    const QList<CallRec> nc = callsOf(lab->timeline(), "nc");
+    const QList<CallRec> c = callsOf(lab->timeline(), "c_client6");
+    const CallRec* bind = find(nc, "bind");
+    ASSERT_NE(bind, nullptr);
+    EXPECT_EQ(bind->args.value("family").toString(), "AF_INET6");
+    EXPECT_EQ(bind->args.value("addr").toString(), "::1");
+    EXPECT_EQ(bind->args.value("port").toInt(), 12102);
+    const CallRec* connect = find(c, "connect");
+    ASSERT_NE(connect, nullptr);
+    EXPECT_EQ(connect->args.value("family").toString(), "AF_INET6");
+    EXPECT_EQ(connect->args.value("addr").toString(), "::1");
+    EXPECT_EQ(connect->args.value("port").toInt(), 12102);
+    const int localPort = connect->values.value("local_port").toInt();
+    EXPECT_GT(localPort, 0);
+    EXPECT_NE(localPort, 12102);
+    const CallRec* accept = find(nc, "accept");
+    ASSERT_NE(accept, nullptr);
+    EXPECT_EQ(accept->values.value("peer").toString(), QStringLiteral("[::1]:%1").arg(localPort));
+    const CallRec* read = find(nc, "read");
+    ASSERT_NE(read, nullptr);
+    EXPECT_EQ(read->values.value("data").toByteArray(), "hi over IPv6\n");
+    EXPECT_TRUE(lab->problems().isEmpty()) << debugText(lab->problems());
+}
+
 TEST(CallGate, SocketserverCallsPointAtTheStudentsLines)
 {
     const auto lab = runLab({py("socketserver_echo.py", {"12102"}), py("kr_tcp_client.py", {"12102"})});

@@ -525,9 +525,13 @@ void GateTracer::onExit(Thread& t)
         const QByteArray len = readTracee(t.tid, lenp, sizeof(socklen_t));
         if (addr && len.size() == sizeof(socklen_t)) {
             const QVariantMap peer = sockaddrOf(t.tid, addr, *reinterpret_cast<const socklen_t*>(len.constData()));
-            if (!peer.isEmpty())
-                e.args.insert("peer", QStringLiteral("%1:%2").arg(peer.value("addr").toString())
-                                          .arg(peer.value("port").toInt()));
+            if (!peer.isEmpty()) {
+                // [::1]:40000 for IPv6, as a URL writes it: "::1:40000" reads as one address.
+                const QString addr = peer.value("family").toString() == QLatin1String("AF_INET6")
+                                         ? '[' + peer.value("addr").toString() + ']'
+                                         : peer.value("addr").toString();
+                e.args.insert("peer", QStringLiteral("%1:%2").arg(addr).arg(peer.value("port").toInt()));
+            }
         }
     }
     if (err == 0 && c.datagramLen >= 0 && c.syscall == QLatin1String("recvfrom")) {
