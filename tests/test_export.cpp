@@ -351,13 +351,23 @@ TEST(Exporter, UdpSocketsLightNoTcpState)
         EXPECT_NE(r.type, LadderRow::Type::State) << r.text.toStdString() << " drawn for a UDP socket";
 }
 
-TEST(Exporter, RegisteredViewsAreExported)
+// The views are one constant table: each name paints something of its own (no
+// two give the same image), an unknown name paints only the background.
+TEST(Exporter, EveryViewOfTheTableIsExported)
 {
-    bool called = false;
-    Exporter::registerView("test-view", [&](QPainter&, const QRectF&, const Timeline&, int, const ViewStyle&) { called = true; });
-    EXPECT_TRUE(Exporter::hasView("test-view"));
-    Exporter().image("test-view", test::syntheticTimeline(3), 1, QSize(200, 100));
-    EXPECT_TRUE(called);
+    EXPECT_EQ(Exporter::views(), QStringList({"ladder", "states", "buffers", "stream", "backlog", "tseq"}));
+    EXPECT_FALSE(Exporter::hasView("test-view"));
+    const Timeline& tl = test::cachedRun("sticky");
+    Exporter ex;
+    ex.setCaptions(false);
+    const QImage none = ex.image("test-view", tl, tl.size() - 1, QSize(600, 400));
+    QList<QImage> seen;
+    for (const QString& view : Exporter::views()) {
+        const QImage img = ex.image(view, tl, tl.size() - 1, QSize(600, 400));
+        EXPECT_NE(img, none) << view.toStdString() << " painted nothing";
+        for (const QImage& other : seen) EXPECT_NE(img, other) << view.toStdString();
+        seen << img;
+    }
 }
 
 TEST(Exporter, EveryScenarioAtSeveralCursorsWithoutWarnings)

@@ -274,7 +274,6 @@ TEST(TimeSeqLayout, AFunctionOfTheCursor)
 TEST(TimeSeqRenderer, PaintsAndExportsUnderItsName)
 {
     const Timeline tl = wireTimeline();
-    registerTimeSeqView();
     QImage img(900, 500, QImage::Format_ARGB32);
     img.fill(Qt::white);
     QPainter p(&img);

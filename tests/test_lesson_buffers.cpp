@@ -7,10 +7,9 @@
 
 #include <cmath>
 #include "BacklogRenderer.h"
-#include "BacklogView.h"
 #include "BuffersLayout.h"
 #include "BuffersRenderer.h"
-#include "BuffersView.h"
+#include "LessonView.h"
 #include "ByteStreamRenderer.h"
 #include "Captions.h"
 #include "Exporter.h"
@@ -261,10 +260,10 @@ TEST(LessonViewsRender, WidgetsRenderWithoutWarningsAndExport)
     const Timeline& buf = buffersRun();
     const Timeline& bl = backlogRun();
     WarningCounter warnings;
-    BuffersView bv;
+    LessonView bv(LessonView::Kind::Buffers);
     bv.resize(1100, 460);
     bv.setTimeline(buf);
-    BacklogView kv;
+    LessonView kv(LessonView::Kind::Backlog);
     kv.resize(1100, 460);
     kv.setTimeline(bl);
     for (bool presenter : {false, true}) {
@@ -283,7 +282,6 @@ TEST(LessonViewsRender, WidgetsRenderWithoutWarningsAndExport)
     }
     EXPECT_EQ(WarningCounter::count, 0) << WarningCounter::last.toStdString();
 
-    registerLessonViews();
     ASSERT_TRUE(Exporter::hasView("buffers"));
     ASSERT_TRUE(Exporter::hasView("backlog"));
     ASSERT_TRUE(Exporter::hasView("stream"));

@@ -2,7 +2,7 @@
 
 #include "ByteStreamLayout.h"
 #include "ByteStreamRenderer.h"
-#include "ByteStreamView.h"
+#include "LessonView.h"
 #include "Exporter.h"
 #include "ScenarioRun.h"
 
@@ -62,7 +62,7 @@ TEST(LessonViews, FixesPlaceEachParsedMessageOverItsBytes)
 TEST(LessonViews, WidgetAndExportRender)
 {
     const Timeline tl = runScenario("sticky");
-    ByteStreamView view;
+    LessonView view(LessonView::Kind::ByteStream);
     view.resize(900, 260);
     view.setTimeline(tl);
     for (int cursor : {0, tl.size() / 2, tl.size() - 1}) {
@@ -71,7 +71,6 @@ TEST(LessonViews, WidgetAndExportRender)
         EXPECT_EQ(img.size(), QSize(900, 260));
         EXPECT_GT(distinctColours(img), 3) << cursor;
     }
-    registerLessonViews();
     ASSERT_TRUE(Exporter::hasView("stream"));
     QTemporaryDir dir;
     QString error;

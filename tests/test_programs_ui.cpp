@@ -5,7 +5,7 @@
 #include "CodeEditor.h"
 #include "CodePane.h"
 #include "LabGuard.h"
-#include "ByteStreamView.h"
+#include "LessonView.h"
 #include "LessonViewsPane.h"
 #include "MainWindow.h"
 #include "ProgramConsole.h"

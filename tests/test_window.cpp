@@ -3,10 +3,8 @@
 // cursor does not depend on the path, presenter mode, sessions, languages.
 
 #include "AttachDialog.h"
-#include "BacklogView.h"
-#include "BuffersView.h"
 #include "ByteStreamRenderer.h"
-#include "ByteStreamView.h"
+#include "LessonView.h"
 #include "CodePane.h"
 #include "DialogPlacement.h"
 #include "ErrorBanner.h"
@@ -383,7 +381,6 @@ TEST_F(WindowTest, LanguageSwitchRetranslatesTheWindow)
 
 TEST_F(WindowTest, LessonViewTabFollowsTheCursorAndPicksTheScenariosView)
 {
-    registerLessonViews();
     MainWindow w;
     w.show();
     LessonViewsPane* lesson = w.lessonViews();
@@ -432,7 +429,6 @@ TEST_F(WindowTest, LessonViewTabFollowsTheCursorAndPicksTheScenariosView)
 
 TEST_F(WindowTest, ExportViewExportsTheViewLastClicked)
 {
-    registerLessonViews();
     QTemporaryDir dir;
     MainWindow w;
     w.show();
@@ -497,7 +493,6 @@ TEST_F(WindowTest, RunMyProgramsActionOpensTheDialog)
 
 TEST_F(WindowTest, ProgramsTimelineReachesTheLadderAndPlayback)
 {
-    registerLessonViews();
     // A real recording: the handshake run by the engine, handed over as the dialog would.
     Timeline tl = test::runScenario(QStringLiteral("handshake"));
     ASSERT_GT(tl.size(), 10);

@@ -1,7 +1,6 @@
 #include "ExportVerb.h"
 
 #include "AtomicExportFile.h"
-#include "ByteStreamRenderer.h"
 #include "Exporter.h"
 #include "OutputPath.h"
 #include "ProblemText.h"
@@ -34,7 +33,6 @@ int usage(const QString& message)
 
 int runExportVerb(const QStringList& args, bool presenter, const std::atomic<int>* stop)
 {
-    registerLessonViews(); // "stream", "buffers", "backlog" next to the built-in views
     QString id, out, session, view = QStringLiteral("ladder");
     int step = 0; // 1-based; 0: the end of the run
     bool all = false;

@@ -3,18 +3,21 @@
 #include "MonospaceFont.h"
 #include "PdfToUnicodeRepair.h"
 
+#include "BacklogRenderer.h"
+#include "BuffersRenderer.h"
+#include "ByteStreamRenderer.h"
 #include "Captions.h"
 #include "LadderRenderer.h"
 #include "ScenarioCatalog.h"
 #include "ScenarioTitle.h"
 #include "StateMachineRenderer.h"
+#include "TimeSeqRenderer.h"
 
 #include <QClipboard>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QFontMetricsF>
 #include <QGuiApplication>
-#include <QMap>
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
@@ -24,33 +27,56 @@ namespace socklab {
 
 namespace {
 
-QMap<QString, Exporter::RenderFn>& registry()
+void paintLadder(QPainter& p, const QRectF& r, const Timeline& tl, int cursor, const ViewStyle& s)
 {
-    static QMap<QString, Exporter::RenderFn> views{
-        {QStringLiteral("ladder"),
-         [](QPainter& p, const QRectF& r, const Timeline& tl, int cursor, const ViewStyle& s) {
-             // Zoom stays 1 so every label stays readable; the page scrolls to show the cursor.
-             LadderRenderer lr;
-             lr.setStyle(s);
-             lr.setTimeline(tl);
-             lr.fitToWidth(r.width()); // every lifeline on the page, as in a narrow pane
-             LadderLayout& L = lr.layout();
-             LadderViewport vp;
-             const int row = lr.cursorRow(cursor);
-             const qreal bottom = row >= 0 ? L.rowTop(row) + L.rowHeightPx(row) + s.rowHeight * 0.5 : 0;
-             vp.top = qMax<qreal>(0, bottom - r.height());
-             lr.paint(p, r, cursor, vp);
-         }},
-        {QStringLiteral("states"), &StateMachineRenderer::paint},
-    };
-    return views;
+    // Zoom stays 1 so every label stays readable; the page scrolls to show the cursor.
+    LadderRenderer lr;
+    lr.setStyle(s);
+    lr.setTimeline(tl);
+    lr.fitToWidth(r.width()); // every lifeline on the page, as in a narrow pane
+    LadderLayout& L = lr.layout();
+    LadderViewport vp;
+    const int row = lr.cursorRow(cursor);
+    const qreal bottom = row >= 0 ? L.rowTop(row) + L.rowHeightPx(row) + s.rowHeight * 0.5 : 0;
+    vp.top = qMax<qreal>(0, bottom - r.height());
+    lr.paint(p, r, cursor, vp);
+}
+
+void paintTimeSeqOf(QPainter& p, const QRectF& r, const Timeline& tl, int cursor, const ViewStyle& s)
+{
+    paintTimeSeq(p, r, tl, cursor, s);
+}
+
+using PaintFn = void (*)(QPainter&, const QRectF&, const Timeline&, int, const ViewStyle&);
+
+struct ExportView {
+    const char* name; // as --view names it
+    PaintFn paint;
+};
+
+// Every view an export can show, in the order `socklab export --help` lists them.
+constexpr ExportView kViews[] = {
+    {"ladder", &paintLadder},     {"states", &StateMachineRenderer::paint}, {"buffers", &paintBuffers},
+    {"stream", &paintByteStream}, {"backlog", &paintBacklog},               {"tseq", &paintTimeSeqOf},
+};
+
+PaintFn painterOf(const QString& name)
+{
+    for (const ExportView& v : kViews)
+        if (name == QLatin1String(v.name)) return v.paint;
+    return nullptr;
 }
 
 } // namespace
 
-void Exporter::registerView(const QString& name, RenderFn fn) { registry().insert(name, std::move(fn)); }
-QStringList Exporter::views() { return registry().keys(); }
-bool Exporter::hasView(const QString& name) { return registry().contains(name); }
+QStringList Exporter::views()
+{
+    QStringList names;
+    for (const ExportView& v : kViews) names << QLatin1String(v.name);
+    return names;
+}
+
+bool Exporter::hasView(const QString& name) { return painterOf(name) != nullptr; }
 
 int Exporter::cursorAfterStep(const Timeline& tl, int step)
 {
@@ -66,7 +92,7 @@ QString Exporter::title(const Timeline& tl)
 
 void Exporter::render(QPainter& p, const QRectF& target, const QString& view, const Timeline& tl, int cursor) const
 {
-    const RenderFn fn = registry().value(view);
+    const PaintFn fn = painterOf(view);
     QRectF area = target;
     const QString caption = m_captions ? captionForCursor(tl, cursor) : QString();
     p.fillRect(target, m_style.background);

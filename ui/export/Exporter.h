@@ -1,8 +1,8 @@
 #pragma once
 // Renders a view of a timeline at a cursor to PNG (exact size), SVG, PDF, or a
 // "lecture notes" PDF with one page per step (the view up to the step, its
-// title and caption). Views are registered by name; "ladder" and "states" are
-// built in, others add theirs with registerView().
+// title and caption). The views are a constant table: ladder, states,
+// buffers, stream, backlog, tseq.
 
 #include "Timeline.h"
 #include "ViewStyle.h"
@@ -12,8 +12,6 @@
 #include <QString>
 #include <QStringList>
 
-#include <functional>
-
 class QPainter;
 
 namespace socklab {
@@ -21,11 +19,7 @@ namespace socklab {
 class Exporter
 {
 public:
-    using RenderFn = std::function<void(QPainter&, const QRectF&, const Timeline&, int cursor, const ViewStyle&)>;
-
-    // Adds (or replaces) a view that exports can render, e.g. "buffers".
-    static void registerView(const QString& name, RenderFn fn);
-    static QStringList views();
+    static QStringList views(); // the names --view takes
     static bool hasView(const QString& name);
 
     explicit Exporter(ViewStyle style = {}) : m_style(std::move(style)) {}

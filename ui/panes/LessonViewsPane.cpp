@@ -1,9 +1,6 @@
 #include "LessonViewsPane.h"
 
-#include "BacklogView.h"
-#include "BuffersView.h"
-#include "ByteStreamView.h"
-#include "TimeSeqView.h"
+#include "LessonView.h"
 #include "WireMarks.h"
 #include "ViewStyle.h"
 
@@ -19,8 +16,10 @@ const QStringList& viewNames()
 } // namespace
 
 LessonViewsPane::LessonViewsPane(QWidget* parent)
-    : QTabWidget(parent), m_stream(new ByteStreamView(this)), m_buffers(new BuffersView(this)),
-      m_backlog(new BacklogView(this)), m_tseq(new TimeSeqView(this))
+    : QTabWidget(parent), m_stream(new LessonView(LessonView::Kind::ByteStream, this)),
+      m_buffers(new LessonView(LessonView::Kind::Buffers, this)),
+      m_backlog(new LessonView(LessonView::Kind::Backlog, this)),
+      m_tseq(new LessonView(LessonView::Kind::TimeSeq, this))
 {
     setObjectName(QStringLiteral("lessonViews"));
     setDocumentMode(true);
@@ -47,7 +46,7 @@ void LessonViewsPane::setTimeline(const Timeline& tl)
 {
     // The time–sequence graph has a tab when the wire acted or the kernel sent something again.
     m_tseq->setTimeline(tl);
-    setTabVisible(3, WireMarks::hasWireEvents(tl) || m_tseq->layout().retransmissions(tl.size() - 1) > 0);
+    setTabVisible(3, WireMarks::hasWireEvents(tl) || m_tseq->timeSeqLayout().retransmissions(tl.size() - 1) > 0);
     if (tl.scenarioId != m_scenarioId) {
         m_scenarioId = tl.scenarioId;
         if (QWidget* w = viewWidget(viewForScenario(m_scenarioId))) setCurrentWidget(w);
@@ -69,11 +68,10 @@ bool LessonViewsPane::timeSeqShown() const { return isTabVisible(3); }
 
 int LessonViewsPane::neededHeight() const
 {
-    if (currentWidget() == m_buffers) return m_buffers->neededHeight();
     // The time-sequence graph draws its compact form in a pane's share: asking
     // for more squeezed the narration of the wire lessons (seen at 1366x768 in
     // presenter mode, Chinese: the caption's third line under the end note).
-    if (currentWidget() == m_backlog) return m_backlog->neededHeight();
+    if (const auto* view = qobject_cast<const LessonView*>(currentWidget())) return view->neededHeight();
     return 0;
 }
 

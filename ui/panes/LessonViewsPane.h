@@ -1,6 +1,7 @@
 #pragma once
 // The lesson's own views in one tabbed pane: byte stream (sticky packets and
-// the fixes), buffers (flow control) and backlog (accept queue). Like every
+// the fixes), buffers (flow control), backlog (accept queue) and the
+// time–sequence graph (retransmissions, the wire's drops). Like every
 // view they are functions of (timeline, cursor); opening a lesson scenario
 // brings its view to the front.
 
@@ -10,10 +11,7 @@
 
 namespace socklab {
 
-class BacklogView;
-class BuffersView;
-class ByteStreamView;
-class TimeSeqView;
+class LessonView;
 class ViewStyle;
 
 class LessonViewsPane final : public QTabWidget
@@ -34,20 +32,20 @@ public:
 
     QString currentViewName() const; // "stream", "buffers" or "backlog"
     QWidget* viewWidget(const QString& name) const;
-    ByteStreamView* byteStream() const { return m_stream; }
-    BuffersView* buffers() const { return m_buffers; }
-    BacklogView* backlog() const { return m_backlog; }
-    TimeSeqView* timeSeq() const { return m_tseq; } // its tab shows when the wire acted or the kernel retransmitted
+    LessonView* byteStream() const { return m_stream; }
+    LessonView* buffers() const { return m_buffers; }
+    LessonView* backlog() const { return m_backlog; }
+    LessonView* timeSeq() const { return m_tseq; } // its tab shows when the wire acted or the kernel retransmitted
     bool timeSeqShown() const;
     // The height the view in front needs to be read at its style's type (0: no
     // minimum; the time-sequence graph reads in a pane's share, compact).
     int neededHeight() const;
 
 private:
-    ByteStreamView* m_stream;
-    BuffersView* m_buffers;
-    BacklogView* m_backlog;
-    TimeSeqView* m_tseq;
+    LessonView* m_stream;
+    LessonView* m_buffers;
+    LessonView* m_backlog;
+    LessonView* m_tseq;
     QString m_scenarioId;
 };
 

@@ -1,7 +1,5 @@
 #include "PaneDocks.h"
 
-#include "BuffersView.h"
-
 #include "CodePane.h"
 #include "EventLogPane.h"
 #include "LessonViewsPane.h"

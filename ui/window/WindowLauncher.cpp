@@ -1,6 +1,5 @@
 #include "WindowLauncher.h"
 
-#include "ByteStreamRenderer.h"
 #include "Language.h"
 #include "MainWindow.h"
 #include "PlaybackController.h"
@@ -38,7 +37,6 @@ void openScenarioFromEnvironment(MainWindow& window, const QString& spec)
 
 int runWindow(const WindowOptions& options)
 {
-    registerLessonViews(); // the lesson views can be exported from the window too
     MainWindow window;
     // main() has installed the catalogue for --lang or the system language;
     // the switcher takes over so the View ▸ Language menu can change it later.

@@ -4,7 +4,6 @@
 
 #include "BacklogLayout.h"
 #include "BuffersRenderer.h"
-#include "Exporter.h"
 #include "Timeline.h"
 
 #include <QCoreApplication>
@@ -278,12 +277,6 @@ void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int curso
         }
     }
     p.restore();
-}
-
-void registerBufferViews()
-{
-    Exporter::registerView(QStringLiteral("buffers"), paintBuffers);
-    Exporter::registerView(QStringLiteral("backlog"), paintBacklog);
 }
 
 } // namespace socklab

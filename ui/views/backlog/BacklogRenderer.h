@@ -29,7 +29,5 @@ struct BacklogText {
 };
 QList<BacklogText> backlogTexts(const QRectF& area, const Timeline& tl, int cursor, const ViewStyle& style);
 
-// Makes "buffers" and "backlog" known to exports (PNG/SVG/PDF, notes).
-void registerBufferViews();
 
 } // namespace socklab

@@ -4,7 +4,6 @@
 #include "BacklogRenderer.h"
 #include "ByteStreamLayout.h"
 #include "Captions.h"
-#include "Exporter.h"
 
 #include <QCoreApplication>
 #include <QPainter>
@@ -136,13 +135,6 @@ void paintByteStream(QPainter& p, const QRectF& area, const Timeline& tl, int cu
                    QCoreApplication::translate("ByteStreamView", "Boundaries lost: one recv() returned the bytes of several send() calls (sticky packets)."));
     }
     p.restore();
-}
-
-void registerLessonViews()
-{
-    Exporter::registerView(QStringLiteral("stream"), paintByteStream);
-    registerBufferViews(); // "buffers", "backlog"
-    registerTimeSeqView(); // "tseq"
 }
 
 } // namespace socklab

@@ -14,7 +14,5 @@ class Timeline;
 
 void paintByteStream(QPainter& p, const QRectF& area, const Timeline& tl, int cursor, const ViewStyle& style);
 
-// Makes the lesson views ("stream", "buffers", "backlog") known to exports (PNG/SVG/PDF, notes).
-void registerLessonViews();
 
 } // namespace socklab

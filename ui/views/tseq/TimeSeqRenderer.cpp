@@ -1,7 +1,6 @@
 #include "TimeSeqRenderer.h"
 
 #include "Captions.h"
-#include "Exporter.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -254,14 +253,6 @@ void paintTimeSeq(QPainter& p, const QRectF& area, TimeSeqLayout& L, int cursor,
         }
     }
     p.restore();
-}
-
-void registerTimeSeqView()
-{
-    Exporter::registerView(QStringLiteral("tseq"),
-                           [](QPainter& p, const QRectF& area, const Timeline& tl, int cursor, const ViewStyle& st) {
-                               paintTimeSeq(p, area, tl, cursor, st);
-                           });
 }
 
 } // namespace socklab

@@ -27,7 +27,5 @@ void paintTimeSeq(QPainter& p, const QRectF& area, const Timeline& tl, int curso
 // The same with a layout already built for tl (the widget keeps one).
 void paintTimeSeq(QPainter& p, const QRectF& area, TimeSeqLayout& layout, int cursor, const ViewStyle& style);
 
-// Makes "tseq" known to exports (PNG/SVG/PDF, notes, `socklab export --view tseq`).
-void registerTimeSeqView();
 
 } // namespace socklab
