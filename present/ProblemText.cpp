@@ -135,6 +135,19 @@ QString problemText(const Problem& p)
         return Words::tr("scenario folder \"%1\": a folder name must be letters, digits, '-' and '_'").arg(s("id"));
     if (c == QLatin1String("folder-id-taken"))
         return Words::tr("scenario folder %1: a built-in scenario has this id; rename the folder (%2)").arg(s("id"), s("dir"));
+    if (c == QLatin1String("folder-id-is-lesson"))
+        return Words::tr("%1 is the id of a lesson: choose another name").arg(s("id"));
+    if (c == QLatin1String("folder-exists"))
+        return Words::tr("a scenario folder named %1 exists already (%2): choose another name").arg(s("id"), s("dir"));
+    if (c == QLatin1String("folder-write-failed"))
+        return Words::tr("cannot write the scenario folder %1: %2").arg(s("path"), s("detail"));
+    if (c == QLatin1String("draft-not-python"))
+        return Words::tr("%1 is not a Python program (%2): a scenario folder runs Python files only")
+            .arg(s("actor"), oneLine(s("command")));
+    if (c == QLatin1String("draft-no-programs"))
+        return Words::tr("this recording ran none of your programs: run them with Run my programs… first");
+    if (c == QLatin1String("draft-no-title"))
+        return Words::tr("the scenario needs an English title");
     if (c == QLatin1String("scenario-copy-failed"))
         return Words::tr("cannot copy the scenario's programs to run them: %1").arg(s("detail"));
     if (c == QLatin1String("param-text-too-long"))

@@ -160,9 +160,14 @@ QString formatEvent(const Timeline& tl, const Event& e)
     }
     if (const NoteData* n = e.note()) {
         const QVariantMap& a = n->args;
-        if (n->code == QLatin1String("step"))
-            return QStringLiteral("── %1").arg(Words::tr("step %1: %2 %3()").arg(a.value("index").toInt() + 1)
-                                                  .arg(e.actor, a.value("call").toString()));
+        if (n->code == QLatin1String("step")) {
+            const int number = a.value("index").toInt() + 1;
+            // A folder without steps (or a wait step) names no call: the next held call, whoever made it.
+            if (a.value("call").toString().isEmpty())
+                return QStringLiteral("── %1").arg(e.actor.isEmpty() ? Words::tr("step %1").arg(number)
+                                                                     : Words::tr("step %1: %2").arg(number).arg(e.actor));
+            return QStringLiteral("── %1").arg(Words::tr("step %1: %2 %3()").arg(number).arg(e.actor, a.value("call").toString()));
+        }
         if (n->code == QLatin1String("capture-mode")) return {}; // the first line says it
         // What the user's programs printed, typed and did (socklab lab).
         if (n->code == QLatin1String("program-output"))

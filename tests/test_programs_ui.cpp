@@ -8,20 +8,29 @@
 #include "LessonView.h"
 #include "LessonViewsPane.h"
 #include "MainWindow.h"
+#include "NewScenarioDialog.h"
 #include "ProgramConsole.h"
 #include "ProgramSession.h"
 #include "RunProgramsDialog.h"
+#include "ScenarioListPane.h"
+#include "ScenarioMenu.h"
 #include "SessionController.h"
 
+#include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -229,4 +238,93 @@ TEST(RunProgramsDialog, ABreakpointClickedInTheCodePaneHoldsTheProgramThere)
     ASSERT_TRUE(finished.wait(60000));
     EXPECT_TRUE(finished.first().first().toBool()) << dialog->status().toStdString();
     EXPECT_TRUE(dialog->console(1)->text().contains(QStringLiteral("HELLO")));
+}
+
+// #10: File ▸ New scenario from my programs… saves the run's Python programs as
+// a folder of your own; it is in the scenario list at once and opens there.
+TEST(RunProgramsDialog, TheProgramsOfARunBecomeAScenarioInTheList)
+{
+    forgetDialogOptions();
+    SOCKLAB_REQUIRE_LAB();
+    QTemporaryDir home;
+    qputenv("XDG_DATA_HOME", home.path().toUtf8());
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    EXPECT_FALSE(w.newScenarioAction()->isEnabled()); // no programs of yours yet
+    w.openRunPrograms();
+    RunProgramsDialog& dialog = *w.programsDialog();
+    const QString py = QFileInfo::exists(QStringLiteral("/usr/bin/python3")) ? QStringLiteral("/usr/bin/python3")
+                                                                             : QStringLiteral("python3");
+    dialog.setCommands(py + ' ' + gateFile("kr_tcp_server.py") + QStringLiteral(" 12132"),
+                       py + ' ' + gateFile("kr_tcp_client.py") + QStringLiteral(" 12132"));
+    QSignalSpy finished(&dialog, &RunProgramsDialog::runFinished);
+    ASSERT_TRUE(dialog.run()) << dialog.status().toStdString();
+    ASSERT_TRUE(finished.wait(60000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return w.newScenarioAction()->isEnabled(); }, 10000));
+    dialog.close();
+
+    w.newScenarioAction()->trigger();
+    auto* d = w.findChild<NewScenarioDialog*>(QStringLiteral("newScenarioDialog"));
+    ASSERT_NE(d, nullptr);
+    EXPECT_TRUE(d->isVisible());
+    EXPECT_EQ(d->findChild<QLineEdit*>(QStringLiteral("scenarioId"))->text(), QStringLiteral("my-kr_tcp_server"));
+    EXPECT_TRUE(d->findChild<QLabel*>(QStringLiteral("draftPrograms"))->text().contains(
+        QStringLiteral("kr_tcp_server (server): kr_tcp_server.py {port}")));
+    auto* save = d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save);
+    EXPECT_FALSE(save->isEnabled()); // the English title is missing
+    // A lesson's id is refused in the dialog, in one line, and nothing is written.
+    d->findChild<QLineEdit*>(QStringLiteral("scenarioId"))->setText(QStringLiteral("handshake"));
+    QTest::keyClicks(d->findChild<QLineEdit*>(QStringLiteral("titleEn")), QStringLiteral("Textbook pair"));
+    ASSERT_TRUE(save->isEnabled());
+    save->click();
+    EXPECT_TRUE(d->isVisible());
+    const QLabel* error = d->findChild<QLabel*>(QStringLiteral("newScenarioError"));
+    EXPECT_TRUE(error->isVisible());
+    EXPECT_TRUE(error->text().contains(QStringLiteral("handshake is the id of a lesson"))) << error->text().toStdString();
+    EXPECT_FALSE(QFileInfo::exists(home.path() + QStringLiteral("/socklab/scenarios/handshake")));
+    keepShot(d, QStringLiteral("new-scenario-refused"));
+
+    d->findChild<QLineEdit*>(QStringLiteral("scenarioId"))->setText(QStringLiteral("textbook-pair"));
+    d->findChild<QLineEdit*>(QStringLiteral("titleZh"))->setText(QStringLiteral("课本程序"));
+    save->click();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return w.findChild<NewScenarioDialog*>() == nullptr; }, 5000)); // closed
+    const QString folder = home.path() + QStringLiteral("/socklab/scenarios/textbook-pair");
+    EXPECT_TRUE(QFileInfo(folder + QStringLiteral("/scenario.json")).isFile());
+    EXPECT_TRUE(QFileInfo(folder + QStringLiteral("/kr_tcp_client.py")).isFile());
+    // In the list (marked as yours) and in Playback ▸ Scenario, and it opens.
+    auto* list = w.scenarioList()->findChild<QListWidget*>();
+    QListWidgetItem* item = nullptr;
+    for (int i = 0; i < list->count(); ++i)
+        if (list->item(i)->data(Qt::UserRole).toString() == QLatin1String("textbook-pair")) item = list->item(i);
+    ASSERT_NE(item, nullptr);
+    EXPECT_TRUE(item->text().startsWith(QStringLiteral("Textbook pair"))) << item->text().toStdString();
+    bool inMenu = false;
+    for (QAction* a : w.scenarioMenu()->menu()->actions()) inMenu = inMenu || a->data().toString() == QLatin1String("textbook-pair");
+    EXPECT_TRUE(inMenu);
+    EXPECT_TRUE(w.statusBar()->currentMessage().contains(folder)) << w.statusBar()->currentMessage().toStdString();
+    w.openScenario(QStringLiteral("textbook-pair"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return w.session()->timeline().scenarioId == QLatin1String("textbook-pair")
+                                             && !w.session()->timeline().programs.isEmpty(); },
+                                60000));
+    // Without steps each Step releases the next call: the window steps it to the
+    // end, its count growing as it goes (it once stopped after step 1 of 1).
+    SessionController* session = w.session();
+    ASSERT_TRUE(QTest::qWaitFor([&] {
+        if (!session->isBusy() && session->hasNextStep()) session->stepForward();
+        return !session->isBusy() && !session->hasNextStep();
+    }, 120000));
+    EXPECT_GE(session->stepCount(), 10); // socket, setsockopt, bind, listen, accept, socket, connect, sendall, recv, ...
+    EXPECT_EQ(session->timeline().steps.size(), session->stepCount());
+    if (!qEnvironmentVariableIsEmpty("SOCKLAB_TEST_SHOT_DIR")) {
+        // The same dialog in Chinese, to look at.
+        ASSERT_TRUE(w.setLanguage(QStringLiteral("zh_CN")));
+        const std::optional<ScenarioDraft> draft = ScenarioFolderWriter::draftOf(dialog.session()->timeline(), nullptr);
+        ASSERT_TRUE(draft);
+        NewScenarioDialog zh(*draft, home.path(), &w);
+        zh.show();
+        keepShot(&zh, QStringLiteral("new-scenario-zh"));
+        w.setLanguage(QStringLiteral("en"));
+    }
+    qunsetenv("XDG_DATA_HOME");
 }

@@ -2268,6 +2268,30 @@
         <source>stopped by %1</source>
         <translation>已被 %1 中止</translation>
     </message>
+    <message>
+        <source>a scenario folder named %1 exists already (%2): choose another name</source>
+        <translation>已有名为 %1 的场景文件夹（%2）：请换一个名字</translation>
+    </message>
+    <message>
+        <source>cannot write the scenario folder %1: %2</source>
+        <translation>无法写入场景文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Python program (%2): a scenario folder runs Python files only</source>
+        <translation>%1 不是 Python 程序（%2）：场景文件夹只能运行 Python 文件</translation>
+    </message>
+    <message>
+        <source>this recording ran none of your programs: run them with Run my programs… first</source>
+        <translation>这段录制没有运行你自己的程序：请先用“运行我的程序…”运行它们</translation>
+    </message>
+    <message>
+        <source>the scenario needs an English title</source>
+        <translation>场景需要一个英文标题</translation>
+    </message>
+    <message>
+        <source>%1 is the id of a lesson: choose another name</source>
+        <translation>%1 是课程场景的名字：请换一个名字</translation>
+    </message>
 </context>
 <context>
     <name>Replay</name>
@@ -2544,6 +2568,14 @@
     <message>
         <source>wire</source>
         <translation>线路</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>step %1: %2</source>
+        <translation>第 %1 步：%2</translation>
     </message>
 </context>
 <context>
@@ -3212,6 +3244,22 @@
         <source>Save it first…</source>
         <translation>先保存…</translation>
     </message>
+    <message>
+        <source>&amp;New scenario from my programs…</source>
+        <translation>用我的程序新建场景(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Save the programs of this run as a scenario folder of your own, listed after the lessons</source>
+        <translation>把这次运行的程序保存为你自己的场景文件夹，列在课程场景之后</translation>
+    </message>
+    <message>
+        <source>Cannot make a scenario of this recording: %1</source>
+        <translation>无法用这段录制新建场景：%1</translation>
+    </message>
+    <message>
+        <source>Saved as the scenario %1 in %2: it is in the list now, and socklab run %1 runs it</source>
+        <translation>已保存为场景 %1（%2）：它已在列表中，socklab run %1 也能运行它</translation>
+    </message>
 </context>
 <context>
     <name>socklab::NarrationBar</name>
@@ -3222,6 +3270,69 @@
     <message>
         <source>* = derived from segments (not seen directly by polling the kernel)</source>
         <translation>* = 由报文推导（轮询内核时无法直接看到）</translation>
+    </message>
+</context>
+<context>
+    <name>socklab::NewScenarioDialog</name>
+    <message>
+        <source>New scenario from my programs</source>
+        <translation>用我的程序新建场景</translation>
+    </message>
+    <message>
+        <source>e.g. My echo server</source>
+        <translation>例如 My echo server</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 我的回声服务器</source>
+        <translation>可选，例如 我的回声服务器</translation>
+    </message>
+    <message>
+        <source>The programs are saved exactly as they ran, with their arguments. Without steps, each Step releases the next socket call.</source>
+        <translation>程序按运行时的原样保存，连同它们的参数。没有步骤时，每按一次“单步”放行下一个套接字调用。</translation>
+    </message>
+    <message>
+        <source>Folder name:</source>
+        <translation>文件夹名：</translation>
+    </message>
+    <message>
+        <source>Title (English):</source>
+        <translation>标题（英文）：</translation>
+    </message>
+    <message>
+        <source>Title (Chinese):</source>
+        <translation>标题（中文）：</translation>
+    </message>
+    <message>
+        <source>Programs:</source>
+        <translation>程序：</translation>
+    </message>
+    <message>
+        <source>Saved to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务端</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>peer</source>
+        <translation>对等端</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -22,10 +22,7 @@ ScenarioListPane::ScenarioListPane(QWidget* parent)
     m_list->setSpacing(2);
     m_list->setResizeMode(QListView::Adjust); // a new width lays the titles out again
     m_list->setItemDelegate(new WrappedTitleDelegate(m_list));
-    for (const QString& id : ScenarioCatalog::ids()) {
-        auto* item = new QListWidgetItem(m_list);
-        item->setData(Qt::UserRole, id);
-    }
+    fill();
     auto* box = new QVBoxLayout(this);
     box->setContentsMargins(6, 6, 6, 6);
     box->addWidget(m_title);
@@ -53,6 +50,24 @@ ScenarioListPane::ScenarioListPane(QWidget* parent)
         m_quiet = false;
     });
     retranslate();
+}
+
+void ScenarioListPane::fill()
+{
+    for (const QString& id : ScenarioCatalog::ids()) {
+        auto* item = new QListWidgetItem(m_list);
+        item->setData(Qt::UserRole, id);
+    }
+}
+
+void ScenarioListPane::reload()
+{
+    m_quiet = true;
+    m_list->clear();
+    fill();
+    m_quiet = false;
+    retranslate();
+    if (!m_shown.isEmpty()) setCurrent(m_shown);
 }
 
 void ScenarioListPane::choose(QListWidgetItem* item)

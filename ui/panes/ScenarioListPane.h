@@ -19,6 +19,7 @@ public:
 
     void setCurrent(const QString& id); // selects without emitting scenarioChosen
     void clearCurrent();                // none: the views show something else (the user's programs)
+    void reload();                      // the folders again (a new one was saved); the current one stays
     QString current() const;
     QStringList ids() const;
     void retranslate();
@@ -33,6 +34,7 @@ protected:
 
 private:
     void choose(QListWidgetItem* item);
+    void fill();
 
     QLabel* m_title;
     QListWidget* m_list;

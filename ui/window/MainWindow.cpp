@@ -5,15 +5,18 @@
 #include "Captions.h"
 #include "ErrorBanner.h"
 #include "ExportActions.h"
+#include "FolderCatalog.h"
 #include "Exporter.h"
 #include "HelpDialogs.h"
 #include "LadderView.h"
 #include "LanguageSwitcher.h"
 #include "LessonViewsPane.h"
 #include "NarrationBar.h"
+#include "NewScenarioDialog.h"
 #include "PaneDocks.h"
 #include "PlaybackBar.h"
 #include "PlaybackController.h"
+#include "ProblemText.h"
 #include "RecordingSources.h"
 #include "ScenarioCatalog.h"
 #include "ScenarioTitle.h"
@@ -159,6 +162,8 @@ void MainWindow::createMenus()
     m_exports->addTo(m_fileMenu);
     m_fileMenu->addSeparator();
     m_fileMenu->addActions({m_sources->runProgramsAction(), m_sources->attachAction()});
+    m_newScenarioAct = m_fileMenu->addAction(QString(), this, [this] { newScenarioFromPrograms(); });
+    m_newScenarioAct->setEnabled(false); // until a recording of your own Python programs is shown
     m_fileMenu->addSeparator();
     m_quitAct = m_fileMenu->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
 
@@ -198,6 +203,8 @@ void MainWindow::retranslate()
     m_openAct->setText(tr("&Open session…"));
     m_saveAct->setText(tr("&Save session…"));
     m_pcapAct->setText(tr("Export &pcap…"));
+    m_newScenarioAct->setText(tr("&New scenario from my programs…"));
+    m_newScenarioAct->setToolTip(tr("Save the programs of this run as a scenario folder of your own, listed after the lessons"));
     m_quitAct->setText(tr("&Quit"));
     m_sources->retranslate();
     m_programsButton->setText(tr("Run my programs…"));
@@ -322,7 +329,30 @@ void MainWindow::onTimelineChanged()
         setWindowTitle(tr("socklab — your programs"));
     else
         setWindowTitle(tr("socklab — %1").arg(scenarioTitle(tl.scenarioId)));
+    // Your own programs (Run my programs…, or a saved session of them) can become a scenario.
+    m_newScenarioAct->setEnabled(tl.scenarioId == QLatin1String("lab") && !tl.programs.isEmpty());
     updateStatus();
+}
+
+NewScenarioDialog* MainWindow::newScenarioFromPrograms()
+{
+    Problem why;
+    const std::optional<ScenarioDraft> draft = ScenarioFolderWriter::draftOf(m_session->timeline(), &why);
+    if (!draft) {
+        m_banner->showMessage(tr("Cannot make a scenario of this recording: %1").arg(problemText(why)));
+        return nullptr;
+    }
+    auto* dialog = new NewScenarioDialog(*draft, FolderCatalog::teacherRoot(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_scenarios->reload();
+        m_scenarioMenu->reload();
+        statusBar()->showMessage(tr("Saved as the scenario %1 in %2: it is in the list now, and socklab run %1 runs it")
+                                     .arg(dialog->savedId(), dialog->savedDir()),
+                                 20000);
+    });
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::onCursorChanged(int cursor)

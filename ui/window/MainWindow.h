@@ -28,6 +28,7 @@ class StateMachineView;
 class ViewStyle;
 class LanguageSwitcher;
 class NarrationBar;
+class NewScenarioDialog;
 class PaneDocks;
 class PlaybackBar;
 class PlaybackController;
@@ -56,6 +57,10 @@ public:
     // as it grows: it replaces the scenario in every view.
     void showProgramsTimeline(const socklab::Timeline& tl);
     void openRunPrograms(); // File ▸ Run my programs…
+    // File ▸ New scenario from my programs…: the dialog, opened (null, with a
+    // line in the banner, when the recording has no Python programs to save).
+    NewScenarioDialog* newScenarioFromPrograms();
+    QAction* newScenarioAction() const { return m_newScenarioAct; }
     // A scenario the user chose (list, Playback ▸ Scenario): asks before it
     // throws away an unsaved recording of their own programs.
     void chooseScenario(const QString& id);
@@ -123,6 +128,7 @@ private:
     QMenu *m_fileMenu = nullptr, *m_viewMenu = nullptr, *m_playMenu = nullptr, *m_helpMenu = nullptr,
           *m_langMenu = nullptr;
     QAction *m_openAct = nullptr, *m_saveAct = nullptr, *m_pcapAct = nullptr, *m_quitAct = nullptr;
+    QAction* m_newScenarioAct = nullptr;
     QAction *m_presenterAct = nullptr, *m_enAct = nullptr, *m_zhAct = nullptr;
     QAction *m_glossaryAct = nullptr, *m_aboutAct = nullptr;
 

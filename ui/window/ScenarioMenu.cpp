@@ -1,6 +1,7 @@
 #include "ScenarioMenu.h"
 
 #include "ScenarioCatalog.h"
+#include "ScenarioTitle.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -21,6 +22,12 @@ ScenarioMenu::ScenarioMenu(QWidget* window)
     m_menu->addAction(m_next);
     m_menu->addAction(m_previous);
     m_menu->addSeparator();
+    fill();
+    retranslate();
+}
+
+void ScenarioMenu::fill()
+{
     for (const QString& id : std::as_const(m_ids)) {
         QAction* a = m_menu->addAction(QString());
         a->setCheckable(true);
@@ -31,7 +38,20 @@ ScenarioMenu::ScenarioMenu(QWidget* window)
             if (id != m_current) Q_EMIT scenarioChosen(id);
         });
     }
+}
+
+void ScenarioMenu::reload()
+{
+    for (QAction* a : std::as_const(m_items)) {
+        m_group->removeAction(a);
+        m_menu->removeAction(a);
+        a->deleteLater();
+    }
+    m_items.clear();
+    m_ids = ScenarioCatalog::ids();
+    fill();
     retranslate();
+    setCurrent(m_current);
 }
 
 QList<QAction*> ScenarioMenu::shortcutActions() const { return {m_next, m_previous}; }
@@ -60,7 +80,7 @@ void ScenarioMenu::retranslate()
     m_next->setText(tr("&Next scenario"));
     m_previous->setText(tr("&Previous scenario"));
     for (QAction* a : std::as_const(m_items))
-        a->setText(QCoreApplication::translate("Scenario", ScenarioCatalog::title(a->data().toString())));
+        a->setText(scenarioListTitle(a->data().toString()));
 }
 
 } // namespace socklab

@@ -26,11 +26,14 @@ public:
     QString current() const { return m_current; }
     void retranslate();
     void next(int delta); // chooses the scenario `delta` places away (wraps)
+    void reload();        // the folders again (a new one was saved)
 
 Q_SIGNALS:
     void scenarioChosen(const QString& id);
 
 private:
+    void fill();
+
     QMenu* m_menu;
     QActionGroup* m_group;
     QList<QAction*> m_items;

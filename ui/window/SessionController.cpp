@@ -86,11 +86,12 @@ void SessionController::onStarted(quint64 generation, const Timeline& tl, int st
     emit sessionChanged();
 }
 
-void SessionController::onStepped(quint64 generation, const Timeline& tl, int nextStep)
+void SessionController::onStepped(quint64 generation, const Timeline& tl, int nextStep, int stepCount)
 {
     if (generation != m_generation) return;
     m_timeline = tl;
     m_nextStep = nextStep;
+    m_stepCount = stepCount;
     setBusy(false);
     emit timelineChanged(m_timeline);
     emit sessionChanged();

@@ -59,7 +59,7 @@ signals:
 private:
     void setBusy(bool busy);
     void onStarted(quint64 generation, const Timeline& tl, int stepCount);
-    void onStepped(quint64 generation, const Timeline& tl, int nextStep);
+    void onStepped(quint64 generation, const Timeline& tl, int nextStep, int stepCount);
     void onFailed(quint64 generation, const QString& message);
 
     QThread* m_thread;

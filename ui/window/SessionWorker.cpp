@@ -36,7 +36,8 @@ void SessionWorker::runStep(quint64 generation)
     const bool ok = m_runner->runStep(&error);
     // The last step: one more look with sock_diag (TIME_WAIT and its timer).
     if (ok && !m_runner->hasNextStep()) m_runner->finish();
-    emit stepped(generation, m_runner->timeline(), m_runner->nextStep());
+    // A folder without steps learns its count as it goes: one more while a program runs.
+    emit stepped(generation, m_runner->timeline(), m_runner->nextStep(), m_runner->stepCount());
     if (!ok) emit failed(generation, problemText(error));
 }
 

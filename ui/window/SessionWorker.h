@@ -29,7 +29,7 @@ public:
 
 signals:
     void started(quint64 generation, const socklab::Timeline& tl, int stepCount);
-    void stepped(quint64 generation, const socklab::Timeline& tl, int nextStep);
+    void stepped(quint64 generation, const socklab::Timeline& tl, int nextStep, int stepCount);
     void failed(quint64 generation, const QString& message);
 
 private:
