@@ -293,6 +293,38 @@ TEST(Wire, HeldFinShowsFinWait1ThenCloseWaitAfterRelease)
     EXPECT_EQ(releases.first()->reason, "user");
 }
 
+// "Hold the next packet" checked before Run: the rule is in the options, in
+// place before the first program starts, so even a SYN sent the moment the
+// program starts is held — the session's first wire action is that hold.
+TEST(Wire, ARuleOfTheOptionsHoldsTheFirstPacketOfTheSession)
+{
+    SOCKLAB_REQUIRE_LAB();
+    ProgramLabOptions options = wireOptions("loss=0%");
+    options.wireRules << WireRule::holdNextSynFinOrData();
+    auto lab = std::make_unique<ProgramLab>(QList<QStringList>{py("connect_self.py", {"12607"})}, options);
+    Problem error;
+    ASSERT_TRUE(lab->start(&error)) << error.debugText().toStdString();
+    ASSERT_EQ(lab->wireRuleIds().size(), 1);
+    int releases = 0;
+    while (lab->poll()) {
+        for (const HeldPacket& h : lab->wire()->held()) {
+            lab->wire()->release(h.packetId);
+            ++releases;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ASSERT_TRUE(lab->problems().isEmpty()) << debugText(lab->problems());
+    const Timeline& tl = lab->timeline();
+    EXPECT_EQ(outputOf(tl, "connect_self.py"), QStringList{"hi"});
+    const WireData* first = nullptr;
+    for (const Event& e : tl.events())
+        if (const WireData* w = e.wire(); w && !first) first = w;
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(first->action, "hold");
+    EXPECT_TRUE(first->packet.has(TcpFlag::SYN) && !first->packet.has(TcpFlag::ACK));
+    EXPECT_GE(releases, 4); // SYN, data, both FINs at least
+}
+
 TEST(Wire, Mtu1500CutsOneBigSendIntoMssSegments)
 {
     SOCKLAB_REQUIRE_LAB();

@@ -126,6 +126,7 @@ bool ProgramLab::start(Problem* error)
             m_wire.reset();
             return fail(Problem(QStringLiteral("wire-failed"), {{"detail", why}}));
         }
+        for (const WireRule& rule : std::as_const(m_options.wireRules)) m_wireRuleIds << m_wire->addRule(rule);
     }
     if (m_options.gate) {
         m_hook = std::make_unique<PythonHook>();

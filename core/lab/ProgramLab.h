@@ -13,6 +13,7 @@
 #include "LabProcess.h"
 #include "Timeline.h"
 #include "WirePolicy.h"
+#include "WireRule.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -73,6 +74,10 @@ struct ProgramLabOptions {
     // Called for every call and return event of the gate before it is recorded.
     std::function<void(int program, Event&)> decorate;
     std::optional<WirePolicy> wire;    // wire mode: every packet through socklab's wire (set: lo's MTU too)
+    // Wire mode: rules in place before the first program starts ("Hold the
+    // next packet" checked before Run: a rule added after start() could miss a
+    // SYN sent at once). Their indices: wireRuleIds().
+    QList<WireRule> wireRules;
 };
 
 // A program as the gate sees it now, for "who goes next" and the code pane.
@@ -118,6 +123,7 @@ public:
     pid_t pid(int program) const;
     const Lab* lab() const { return m_lab.get(); }
     Wire* wire() const { return m_wire.get(); } // wire mode: rules, held packets (null otherwise)
+    QList<int> wireRuleIds() const { return m_wireRuleIds; } // of options.wireRules, in order
 
     // For console panes: output since the last call, in order.
     QList<ProgramOutput> takeConsoleOutput() { return std::exchange(m_console, {}); }
@@ -176,6 +182,7 @@ private:
     // belongs to the step that released it (tid -> its call event, its program).
     QHash<pid_t, std::pair<int, Event>> m_heldCalls;
     std::unique_ptr<Wire> m_wire;
+    QList<int> m_wireRuleIds;
     QHash<pid_t, bool> m_blockedOpen; // thread -> a "blocked" return was told for its current call
     QList<GateThreadStatus> m_gateStatus;
     std::vector<std::unique_ptr<LabProcess>> m_programs;

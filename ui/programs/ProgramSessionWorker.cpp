@@ -38,6 +38,8 @@ bool ProgramSessionWorker::start(const QList<QStringList>& commands, const Progr
         m_lab.reset();
         return false;
     }
+    // "Hold the next packet" checked before Run: its rule was in place before the first program.
+    if (!options.wireRules.isEmpty() && !m_lab->wireRuleIds().isEmpty()) m_holdRule = m_lab->wireRuleIds().first();
     publish();
     m_timer->start();
     return true;

@@ -405,7 +405,10 @@ bool RunProgramsDialog::run()
             return false;
         }
         options.wire = policy;
-        if (m_holdNext->isChecked()) options.timeoutMs = 600000; // the class looks at a held packet
+        if (m_holdNext->isChecked()) {
+            options.timeoutMs = 600000; // the class looks at a held packet
+            options.wireRules << WireRule::holdNextSynFinOrData(); // before the first program starts
+        }
     }
     saveSettings();
     m_clockOrigin.start();
@@ -413,7 +416,6 @@ bool RunProgramsDialog::run()
         m_status->setText(tr("Cannot run: %1").arg(error));
         return false;
     }
-    if (options.wire && m_holdNext->isChecked()) m_session->setHoldNextPacket(true);
     for (int i = 0; i < m_session->programCount(); ++i) {
         auto* console = new ProgramConsole(m_session->actorName(i) + QStringLiteral("  —  ") + commands[i].join(' '));
         m_panes->addWidget(console);
