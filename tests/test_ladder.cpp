@@ -5,6 +5,7 @@
 #include "LadderRenderer.h"
 #include "ViewsTestData.h"
 
+#include <QFontMetricsF>
 #include <QImage>
 #include <QSet>
 #include <QPainter>
@@ -258,4 +259,74 @@ TEST(Captions, TeardownOfThreeSegmentsIsExplained)
     // An unknown caption id falls back to the call and its result.
     tl.steps[0].captionId = "someone-else.new-step";
     EXPECT_TRUE(captionText(tl, 0).contains("close()"));
+}
+
+// The socket's name beside a state badge stays on the view: a student's long
+// name on the right lane ("connectionSocket") ran off its right edge.
+TEST(LadderRenderer, ASocketNameBesideAStateStaysOnTheView)
+{
+    Timeline tl;
+    tl.scenarioId = QStringLiteral("lab");
+    tl.actors = {{QStringLiteral("kr_tcp_client"), QStringLiteral("client"), {}, {}},
+                 {QStringLiteral("kr_tcp_server"), QStringLiteral("server"), {}, {}}};
+    QList<Event> events;
+    auto state = [&](qint64 t, const QString& actor, const QString& socket) {
+        Event e;
+        e.tUs = t;
+        e.kind = EventKind::State;
+        e.actor = actor;
+        e.provenance = Provenance::Kernel;
+        StateData s;
+        s.socket = socket;
+        s.state = QStringLiteral("ESTABLISHED");
+        e.data = s;
+        events.append(e);
+    };
+    state(1000, QStringLiteral("kr_tcp_client"), QStringLiteral("clientSocket"));
+    state(2000, QStringLiteral("kr_tcp_server"), QStringLiteral("connectionSocket"));
+    tl.appendBatch(events);
+    for (const ViewStyle& S : {ViewStyle::presenterMode(), ViewStyle()}) {
+        for (qreal width : {560.0, 900.0}) {
+            LadderRenderer lr;
+            lr.setStyle(S);
+            lr.setTimeline(tl);
+            lr.fitToWidth(width);
+            const QRectF target(0, 0, width, 600);
+            int seen = 0;
+            for (const LadderItem& it : lr.items(target, tl.size() - 1, {})) {
+                if (it.kind != LadderItem::Kind::State) continue;
+                ++seen;
+                ASSERT_TRUE(it.detailRect.isValid()) << it.detail.toStdString();
+                EXPECT_GE(it.detailRect.left(), target.left()) << it.detail.toStdString() << " at " << width;
+                EXPECT_LE(it.detailRect.right(), target.right()) << it.detail.toStdString() << " at " << width;
+                EXPECT_FALSE(it.detailRect.intersects(it.rect)) << it.detail.toStdString();
+                const QFontMetricsF fm(S.smallFont);
+                EXPECT_GE(it.detailRect.width(), fm.horizontalAdvance(it.detail)); // the whole name
+            }
+            EXPECT_EQ(seen, 2);
+        }
+    }
+}
+
+// Fitted to its pane, the ladder needs no sideways scroll: a gutter widened for
+// a long step time or idle gap takes its room from the label areas (at
+// 1366x768 presenter a few pixels of scroll cut "第 14 步" at the left edge).
+TEST(LadderRenderer, FittedToItsPaneItNeedsNoSidewaysScroll)
+{
+    for (const QString id : {"time-wait", "backlog", "echo"}) {
+        const Timeline& tl = test::cachedRun(id);
+        for (const ViewStyle& S : {ViewStyle::presenterMode(), ViewStyle()}) {
+            for (qreal width : {760.0, 875.0, 1000.0}) {
+                LadderRenderer lr;
+                lr.setStyle(S);
+                lr.setTimeline(tl);
+                lr.fitToWidth(width);
+                const auto& M = lr.layout().metrics();
+                const qreal floors = M.gutter + 2 * 150 * S.scale + qMax(0, lr.layout().actorCount() - 1) * 190 * S.scale;
+                if (floors > width) continue; // narrower than the floors: scrolling is the answer
+                EXPECT_LE(lr.layout().minimumWidth(), width + 0.5)
+                    << id.toStdString() << " at " << width << (S.presenter ? " presenter" : "") << ": gutter " << M.gutter;
+            }
+        }
+    }
 }

@@ -81,7 +81,21 @@ void LadderRenderer::fitToWidth(qreal width)
         else if (r.type == RowType::Gap)
             times = qMax(times, inkWidth(style.smallFont, QStringLiteral("⋮ ") + r.text));
     }
-    m.gutter = qMax(m.gutter, std::ceil(times) + 16 + 8);
+    const qreal gutter = qMax(m.gutter, std::ceil(times) + 16 + 8);
+    if (width > 0 && gutter > m.gutter) {
+        // The wider gutter comes out of the label areas and the gaps (down to
+        // their floors), or the lanes no longer fit and the view scrolls a few
+        // pixels sideways, cutting "Step 14" at its left edge.
+        const qreal excess = gutter + 2 * m.labelArea + gaps * m.minColumnGap - width;
+        const qreal floorLabel = 150 * style.scale, floorGap = 190 * style.scale;
+        const qreal slack = 2 * qMax<qreal>(0, m.labelArea - floorLabel) + gaps * qMax<qreal>(0, m.minColumnGap - floorGap);
+        if (excess > 0 && slack > 0) {
+            const qreal k = qMin<qreal>(1, excess / slack);
+            m.labelArea -= qMax<qreal>(0, m.labelArea - floorLabel) * k;
+            m.minColumnGap -= qMax<qreal>(0, m.minColumnGap - floorGap) * k;
+        }
+    }
+    m.gutter = gutter;
     m_layout.setMetrics(m);
 }
 
@@ -353,6 +367,19 @@ QList<LadderItem> LadderRenderer::items(const QRectF& target, int cursor, const 
             const qreal w = inkWidth(sf, label) + 18 * m_style.scale;
             const qreal bh = qMin(h * 0.82, sm.height() + 8 * m_style.scale);
             it.rect = QRectF(x(row.actor) - w / 2, top + (h - bh) / 2, w, bh);
+            if (!it.detail.isEmpty()) {
+                // The socket's name beside the badge: outside the lanes for the first one,
+                // else to the right — unless it would run off the view there (a long
+                // name on the right lane: "connectionSocket").
+                const qreal dw = QFontMetricsF(m_style.smallFont).horizontalAdvance(it.detail) + 2;
+                const qreal gap = 8 * m_style.scale;
+                const QRectF right(it.rect.right() + gap, it.rect.top(), dw, it.rect.height());
+                const QRectF left(it.rect.left() - gap - dw, it.rect.top(), dw, it.rect.height());
+                const bool preferLeft = row.actor == 0 && L.actorCount() > 1;
+                const bool rightFits = right.right() <= target.right();
+                const bool leftFits = left.left() >= target.left() + M.gutter;
+                it.detailRect = (preferLeft && leftFits) || (!rightFits && leftFits) ? left : right;
+            }
             if (!showText && !it.highlighted) it.text.clear();
             break;
         }
@@ -645,13 +672,12 @@ void LadderRenderer::drawItem(QPainter& p, const LadderItem& it) const
         p.setFont(textFont(it));
         p.setPen(ink(S.dark ? S.foreground : actor.darker(160)));
         p.drawText(textRect(it), textFlags(it), it.text);
-        if (!it.detail.isEmpty()) {
+        if (!it.detail.isEmpty() && it.detailRect.isValid()) {
             p.setFont(S.smallFont);
             p.setPen(ink(S.muted));
-            const bool left = it.actor == 0 && m_layout.actorCount() > 1;
-            const QRectF d = left ? QRectF(it.rect.left() - 150 * S.scale, it.rect.top(), 150 * S.scale - 8, it.rect.height())
-                                  : QRectF(it.rect.right() + 8, it.rect.top(), 150 * S.scale, it.rect.height());
-            p.drawText(d, (left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, it.detail);
+            const bool left = it.detailRect.right() <= it.rect.left();
+            p.drawText(it.detailRect, (left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter | Qt::TextDontClip,
+                       it.detail);
         }
         break;
     }

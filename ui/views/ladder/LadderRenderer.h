@@ -31,6 +31,7 @@ struct LadderItem {
     int actor = -1;
     QString text;
     QString detail;
+    QRectF detailRect; // State: where its socket's name is written (beside the badge, on the side with room)
     QLineF line;  // Arrow: sender -> receiver (already shortened by progress); Lifeline; Wait bar axis
     QRectF rect;  // the label's or box's rectangle in target coordinates
     bool derived = false;
