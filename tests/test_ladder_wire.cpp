@@ -320,3 +320,21 @@ TEST(TimeSeqRenderer, AShortPresenterPaneKeepsAReadablePlot)
     EXPECT_TRUE(timeSeqShowsLegend(tall, presenter));
     EXPECT_GE(timeSeqSeqTicks(tall, 10005, presenter).size(), 2);
 }
+
+// A retransmitted bar at the top of a short plot: its "R" stays inside the
+// plot (it was drawn above it, where the plot's clip cut it off).
+TEST(TimeSeqRenderer, TheRetransmissionMarkStaysInsideThePlot)
+{
+    for (const ViewStyle& st : {ViewStyle::presenterMode(), ViewStyle()}) {
+        const QRectF plot(60, 40, 500, 120);
+        for (qreal top : {plot.top(), plot.top() + 5, plot.center().y(), plot.bottom() - 2}) {
+            const QLineF bar(200, qMin(plot.bottom(), top + 30), 200, top);
+            const QRectF r = timeSeqRetransmissionMark(plot, bar, st);
+            EXPECT_TRUE(plot.contains(r)) << "bar top " << top << ": R at " << r.top() << ".." << r.bottom();
+            EXPECT_GT(r.left(), bar.x1()); // beside the bar, not over it
+        }
+        // With room above, it is above the bar's top, as before.
+        const QLineF low(200, plot.bottom(), 200, plot.center().y());
+        EXPECT_LE(timeSeqRetransmissionMark(plot, low, st).bottom(), plot.center().y() + 0.5);
+    }
+}

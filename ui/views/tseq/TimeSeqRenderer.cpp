@@ -91,6 +91,17 @@ QList<TimeSeqTick> timeSeqSeqTicks(const QRectF& area, qint64 maxSeq, const View
     return ticks;
 }
 
+QRectF timeSeqRetransmissionMark(const QRectF& plot, const QLineF& bar, const ViewStyle& st)
+{
+    const QFontMetricsF sm(st.smallFont);
+    const qreal tick = 4 * st.scale;
+    const qreal w = sm.horizontalAdvance(QStringLiteral("R")) + 4, h = sm.height();
+    const qreal top = qMin(bar.y1(), bar.y2());
+    // Above the bar's top; where that leaves the plot, beside the bar from its top down.
+    const qreal y = top - h >= plot.top() ? top - h : qMin(top, plot.bottom() - h);
+    return QRectF(bar.x1() + tick + 2, qMax(plot.top(), y), w, h);
+}
+
 void paintTimeSeq(QPainter& p, const QRectF& area, const Timeline& tl, int cursor, const ViewStyle& st)
 {
     TimeSeqLayout layout;
@@ -248,8 +259,7 @@ void paintTimeSeq(QPainter& p, const QRectF& area, TimeSeqLayout& L, int cursor,
         if (b.retransmission && !b.dropped) {
             p.setFont(st.smallFont);
             p.setPen(st.errorColor());
-            p.drawText(QRectF(l.x1() + tick + 2, qMin(l.y1(), l.y2()) - sm.height(), sm.horizontalAdvance(QStringLiteral("R")) + 4,
-                              sm.height()), Qt::AlignCenter, QStringLiteral("R"));
+            p.drawText(timeSeqRetransmissionMark(plot, l, st), Qt::AlignCenter, QStringLiteral("R"));
         }
     }
     p.restore();

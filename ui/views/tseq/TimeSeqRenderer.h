@@ -1,6 +1,6 @@
 #pragma once
 // Paints the time–sequence graph of a timeline at a cursor (TimeSeqLayout does
-// the math). The signature is Exporter::RenderFn, so exports reuse it.
+// the math). Exports draw it too (Exporter's table).
 
 #include "TimeSeqLayout.h"
 #include "ViewStyle.h"
@@ -23,6 +23,9 @@ struct TimeSeqTick {
     qreal y = 0;
 };
 QList<TimeSeqTick> timeSeqSeqTicks(const QRectF& area, qint64 maxSeq, const ViewStyle& style);
+// Where a retransmitted bar's "R" goes: above the bar's top, or beside it when
+// that is above the plot (a bar at the top of a short plot had its R cut off).
+QRectF timeSeqRetransmissionMark(const QRectF& plot, const QLineF& bar, const ViewStyle& style);
 void paintTimeSeq(QPainter& p, const QRectF& area, const Timeline& tl, int cursor, const ViewStyle& style);
 // The same with a layout already built for tl (the widget keeps one).
 void paintTimeSeq(QPainter& p, const QRectF& area, TimeSeqLayout& layout, int cursor, const ViewStyle& style);
