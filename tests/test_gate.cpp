@@ -3,6 +3,7 @@
 // stepping call by call, breakpoints, a program killed while held, and
 // nothing left behind.
 
+#include "GatePrograms.h"
 #include "ProcessCounts.h"
 #include "ProgramRun.h"
 
@@ -23,18 +24,9 @@ using namespace socklab::test;
 
 namespace {
 
-QString gateProgram(const QString& file) { return QStringLiteral(SOCKLAB_SOURCE_DIR "/tests/gate/") + file; }
-
-QString python()
-{
-    // The real interpreter when there is one: a pyenv shim is a bash script.
-    return QFileInfo::exists(QStringLiteral("/usr/bin/python3")) ? QStringLiteral("/usr/bin/python3")
-                                                                 : QStringLiteral("python3");
-}
-
 QStringList py(const QString& file, const QStringList& args = {})
 {
-    return QStringList{python(), gateProgram(file)} + args;
+    return QStringList{python3(), gateProgram(file)} + args;
 }
 
 struct CallRec {
@@ -340,7 +332,7 @@ TEST(CallGate, FiftyGatedSessionsLeaveNothingBehind)
     ASSERT_EQ(QDir::tempPath(), QDir(tmp.path()).canonicalPath());
     const int fds = descriptorsOfThisProcess(), threads = threadsOfThisProcess();
     for (int i = 0; i < 50; ++i) {
-        const auto lab = runLab({{python(), "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); s.close()"}});
+        const auto lab = runLab({{python3(), "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); s.close()"}});
         ASSERT_NE(find(callsOf(lab->timeline(), "python3"), "bind"), nullptr) << "session " << i;
     }
     EXPECT_EQ(descriptorsOfThisProcess(), fds);

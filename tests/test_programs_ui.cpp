@@ -4,6 +4,7 @@
 #include "ByteStreamLayout.h"
 #include "CodeEditor.h"
 #include "CodePane.h"
+#include "GatePrograms.h"
 #include "LabGuard.h"
 #include "LessonView.h"
 #include "LessonViewsPane.h"
@@ -116,8 +117,6 @@ TEST(RunProgramsDialog, SteppingWaitsAtTheGateUntilStepIsPressed)
 
 namespace {
 
-QString gateFile(const char* name) { return QStringLiteral(SOCKLAB_SOURCE_DIR "/tests/gate/") + QLatin1String(name); }
-
 // SOCKLAB_TEST_SHOT_DIR=/tmp/x keeps a picture of what a test saw (to look at, not to compare).
 void keepShot(QWidget* w, const QString& name)
 {
@@ -135,7 +134,7 @@ TEST(RunProgramsDialog, ByteStreamShowsTheBytesOfProgramsThatWriteAndRead)
     SOCKLAB_REQUIRE_LAB();
     QTemporaryDir dir;
     const QString exe = dir.filePath(QStringLiteral("c_client"));
-    ASSERT_EQ(QProcess::execute(QStringLiteral("cc"), {QStringLiteral("-o"), exe, gateFile("c_client.c")}), 0);
+    ASSERT_EQ(QProcess::execute(QStringLiteral("cc"), {QStringLiteral("-o"), exe, test::gateProgram("c_client.c")}), 0);
     MainWindow w;
     w.resize(1366, 768);
     w.show();
@@ -179,9 +178,9 @@ TEST(RunProgramsDialog, ABreakpointClickedInTheCodePaneHoldsTheProgramThere)
     w.openRunPrograms();
     RunProgramsDialog* dialog = w.programsDialog();
     ASSERT_NE(dialog, nullptr);
-    const QString server = gateFile("kr_tcp_server.py");
+    const QString server = test::gateProgram("kr_tcp_server.py");
     dialog->setCommands(QStringLiteral("python3 ") + server + QStringLiteral(" 12132"),
-                        QStringLiteral("python3 ") + gateFile("kr_tcp_client.py") + QStringLiteral(" 12132"));
+                        QStringLiteral("python3 ") + test::gateProgram("kr_tcp_client.py") + QStringLiteral(" 12132"));
     dialog->setStepping(true);
     QSignalSpy finished(dialog, &RunProgramsDialog::runFinished);
     ASSERT_TRUE(dialog->run()) << dialog->status().toStdString();
@@ -254,10 +253,9 @@ TEST(RunProgramsDialog, TheProgramsOfARunBecomeAScenarioInTheList)
     EXPECT_FALSE(w.newScenarioAction()->isEnabled()); // no programs of yours yet
     w.openRunPrograms();
     RunProgramsDialog& dialog = *w.programsDialog();
-    const QString py = QFileInfo::exists(QStringLiteral("/usr/bin/python3")) ? QStringLiteral("/usr/bin/python3")
-                                                                             : QStringLiteral("python3");
-    dialog.setCommands(py + ' ' + gateFile("kr_tcp_server.py") + QStringLiteral(" 12132"),
-                       py + ' ' + gateFile("kr_tcp_client.py") + QStringLiteral(" 12132"));
+    const QString py = test::python3();
+    dialog.setCommands(py + ' ' + test::gateProgram("kr_tcp_server.py") + QStringLiteral(" 12132"),
+                       py + ' ' + test::gateProgram("kr_tcp_client.py") + QStringLiteral(" 12132"));
     QSignalSpy finished(&dialog, &RunProgramsDialog::runFinished);
     ASSERT_TRUE(dialog.run()) << dialog.status().toStdString();
     ASSERT_TRUE(finished.wait(60000));

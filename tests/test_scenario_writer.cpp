@@ -3,6 +3,7 @@
 // text; what cannot be saved is one problem, and leaves nothing.
 
 #include "FolderCatalog.h"
+#include "GatePrograms.h"
 #include "ProblemText.h"
 #include "ProgramRun.h"
 #include "Runner.h"
@@ -21,14 +22,6 @@ using namespace socklab::test;
 
 namespace {
 
-QString gateFile(const QString& f) { return QStringLiteral(SOCKLAB_SOURCE_DIR "/tests/gate/") + f; }
-
-QString python()
-{
-    return QFileInfo::exists(QStringLiteral("/usr/bin/python3")) ? QStringLiteral("/usr/bin/python3")
-                                                                 : QStringLiteral("python3");
-}
-
 QByteArray fileBytes(const QString& path)
 {
     QFile f(path);
@@ -39,8 +32,8 @@ QByteArray fileBytes(const QString& path)
 const Timeline& textbookRun()
 {
     static const Timeline tl = [] {
-        const auto lab = runLab({{python(), gateFile("kr_tcp_server.py"), "12130"},
-                                 {python(), gateFile("kr_tcp_client.py"), "12130"}});
+        const auto lab = runLab({{python3(), gateProgram("kr_tcp_server.py"), "12130"},
+                                 {python3(), gateProgram("kr_tcp_client.py"), "12130"}});
         return lab->timeline();
     }();
     return tl;
@@ -71,7 +64,7 @@ TEST(ScenarioWriter, TheProgramsOfARunAreADraftWithTheirRolesAndPort)
     EXPECT_EQ(d->programs[0].actor, "kr_tcp_server");
     EXPECT_EQ(d->programs[0].role, "server");
     EXPECT_EQ(d->programs[0].file, "kr_tcp_server.py");
-    EXPECT_EQ(d->programs[0].source.toUtf8(), fileBytes(gateFile("kr_tcp_server.py")));
+    EXPECT_EQ(d->programs[0].source.toUtf8(), fileBytes(gateProgram("kr_tcp_server.py")));
     EXPECT_EQ(d->programs[1].actor, "kr_tcp_client");
     EXPECT_EQ(d->programs[1].role, "client");
     // The port they were given becomes the folder's {port}.
@@ -95,7 +88,7 @@ TEST(ScenarioWriter, ASavedFolderIsListedAndRunsTheSameText)
     ASSERT_TRUE(ScenarioFolderWriter::write(FolderCatalog::teacherRoot(), *d, &dir, &why)) << problemText(why).toStdString();
     EXPECT_EQ(dir, FolderCatalog::teacherRoot() + "/my-textbook");
     EXPECT_EQ(home.entries(), QStringList{"my-textbook"}); // no temporary folder left beside it
-    EXPECT_EQ(fileBytes(dir + "/kr_tcp_server.py"), fileBytes(gateFile("kr_tcp_server.py")));
+    EXPECT_EQ(fileBytes(dir + "/kr_tcp_server.py"), fileBytes(gateProgram("kr_tcp_server.py")));
 
     const std::optional<ScenarioFolder> folder = FolderCatalog::find("my-textbook", &why);
     ASSERT_TRUE(folder) << problemText(why).toStdString();
@@ -112,7 +105,7 @@ TEST(ScenarioWriter, ASavedFolderIsListedAndRunsTheSameText)
     runner.finish();
     const Timeline& run = runner.timeline();
     ASSERT_EQ(run.programs.size(), 2);
-    EXPECT_EQ(run.programs[0].source.toUtf8(), fileBytes(gateFile("kr_tcp_server.py")));
+    EXPECT_EQ(run.programs[0].source.toUtf8(), fileBytes(gateProgram("kr_tcp_server.py")));
     bool accepted = false;
     for (const Event& e : run.events())
         if (const CallData* c = e.call(); c && c->call == QLatin1String("accept"))
@@ -162,7 +155,7 @@ TEST(ScenarioWriter, WhatCannotBeSavedIsOneProblemAndLeavesNothing)
 
 TEST(ScenarioWriter, AProgramThatIsNotPythonIsNamed)
 {
-    const auto lab = runLab({{python(), gateFile("kr_tcp_server.py"), "12131"}, {"nc", "-z", "127.0.0.1", "12131"}});
+    const auto lab = runLab({{python3(), gateProgram("kr_tcp_server.py"), "12131"}, {"nc", "-z", "127.0.0.1", "12131"}});
     if (lab->timeline().programs.isEmpty()) GTEST_SKIP() << "the programs did not run";
     Problem why;
     EXPECT_FALSE(ScenarioFolderWriter::draftOf(lab->timeline(), &why));
