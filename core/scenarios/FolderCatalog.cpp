@@ -17,14 +17,6 @@ QStringList folderIds(const QString& root)
     return ids;
 }
 
-bool validId(const QString& id)
-{
-    if (id.isEmpty() || id.size() > 60) return false;
-    for (const QChar ch : id)
-        if (!(ch.isLetterOrNumber() && ch.unicode() < 128) && ch != '-' && ch != '_') return false;
-    return true;
-}
-
 QMutex s_checkMutex;
 ScenarioFolder::CaptionCheck s_check;
 
@@ -52,6 +44,14 @@ QString FolderCatalog::teacherRoot()
 QList<FolderEntry> FolderCatalog::entries(const ScenarioFolder::CaptionCheck& knownCaption)
 {
     return entries(knownCaption ? knownCaption : captionCheck(), {});
+}
+
+bool FolderCatalog::validId(const QString& id)
+{
+    if (id.isEmpty() || id.size() > 60) return false;
+    for (const QChar ch : id)
+        if (!(ch.isLetterOrNumber() && ch.unicode() < 128) && ch != '-' && ch != '_') return false;
+    return true;
 }
 
 bool FolderCatalog::isBuiltIn(const QString& id) { return validId(id) && QFileInfo(builtInRoot() + '/' + id).isDir(); }

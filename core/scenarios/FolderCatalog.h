@@ -36,6 +36,7 @@ public:
     // one that knows the words, ui/Captions' isKnownCaption; none: not checked).
     static void setCaptionCheck(ScenarioFolder::CaptionCheck check);
     static ScenarioFolder::CaptionCheck captionCheck();
+    static bool validId(const QString& id); // a folder name: ASCII letters, digits, '-', '_' (1…60)
     static bool isBuiltIn(const QString& id);
     static bool isTeacher(const QString& id); // a folder under teacherRoot() (maybe broken)
     // Ids the teacher's folders may not take (the built-in lessons' ids).

@@ -1,5 +1,6 @@
 #include "ScenarioFolderWriter.h"
 
+#include "FolderCatalog.h"
 #include "ScenarioCatalog.h"
 #include "ScenarioFolder.h"
 
@@ -26,14 +27,6 @@ QString actorNameOf(QString name)
         out += (ch.unicode() < 128 && (ch.isLetterOrNumber() || ch == '-' || ch == '_')) ? ch : QChar('_');
     out = out.left(40);
     return out.isEmpty() ? QStringLiteral("program") : out;
-}
-
-bool validId(const QString& id)
-{
-    if (id.isEmpty() || id.size() > 60) return false;
-    for (const QChar ch : id)
-        if (!(ch.isLetterOrNumber() && ch.unicode() < 128) && ch != '-' && ch != '_') return false;
-    return true;
 }
 
 // What the actor's calls say about it: it listened (server), it connected (client).
@@ -151,7 +144,7 @@ bool ScenarioFolderWriter::write(const QString& root, const ScenarioDraft& d, QS
 {
     Problem ignored;
     Problem& err = error ? *error : ignored;
-    if (!validId(d.id)) {
+    if (!FolderCatalog::validId(d.id)) {
         err = Problem(QStringLiteral("folder-bad-id"), {{"id", d.id}});
         return false;
     }
