@@ -153,6 +153,42 @@ TEST(CallGate, ErrorsByErrnoAndPythonException)
     EXPECT_NE(find(calls, "close", 8), nullptr);
 }
 
+// A socket with a timeout: Python poll()s it before each call, so the first
+// system call the tracer sees is the wait. The call event is still the
+// method's own, with what it was asked (the hook's record), not the poll's
+// descriptor list; its return is the socket call's.
+TEST(CallGate, ACallOnASocketWithATimeoutShowsItsOwnArguments)
+{
+    const auto lab = runLab({py("timeout_calls.py")});
+    EXPECT_TRUE(lab->problems().isEmpty()) << debugText(lab->problems());
+    const QList<CallRec> calls = callsOf(lab->timeline(), "timeout_calls.py");
+    const QString printed = outputOf(lab->timeline(), "timeout_calls.py").join(QString()).trimmed();
+    EXPECT_TRUE(printed.startsWith("hello ping bye ")) << printed.toStdString();
+    const struct { const char* call; int line; qint64 length; const char* syscall; } want[] = {
+        {"accept", 9, -1, "accept4"}, {"recv", 12, 1024, "recvfrom"}, {"send", 13, 3, "sendto"},
+        {"sendto", 19, 4, "sendto"}, {"recvfrom", 20, 100, "recvfrom"}};
+    for (const auto& w : want) {
+        const CallRec* c = find(calls, w.call, w.line);
+        ASSERT_NE(c, nullptr) << w.call << " at line " << w.line;
+        EXPECT_EQ(c->args.value("syscall").toString(), "poll") << w.call; // what the tracer saw first
+        EXPECT_FALSE(c->args.contains("fds")) << w.call;
+        EXPECT_GT(c->args.value("fd").toInt(), 2) << w.call;
+        if (w.length >= 0) {
+            EXPECT_EQ(c->args.value("length").toLongLong(), w.length) << w.call;
+        }
+        EXPECT_EQ(c->values.value("syscall").toString(), w.syscall) << w.call; // the return is the call's own
+        EXPECT_TRUE(c->errnoName.isEmpty()) << w.call;
+    }
+    const CallRec* sendto = find(calls, "sendto", 19);
+    EXPECT_EQ(sendto->args.value("addr").toString(), "127.0.0.1");
+    EXPECT_EQ(sendto->args.value("family").toString(), "AF_INET");
+    // The port the program printed: the one its peer socket was bound to.
+    EXPECT_EQ(sendto->args.value("port").toString(), printed.split(' ').value(3));
+    EXPECT_EQ(find(calls, "recv", 12)->values.value("data").toByteArray(), "hello");
+    // A call without a timeout keeps its own system call's arguments.
+    EXPECT_EQ(find(calls, "listen", 6)->args.value("syscall").toString(), "listen");
+}
+
 TEST(CallGate, CProgramAndNetcatGiveCallsWithoutLines)
 {
     QTemporaryDir dir;
@@ -224,6 +260,29 @@ TEST(CallGate, SocketserverCallsPointAtTheStudentsLines)
     EXPECT_NE(find(server, "sendall", 9), nullptr);
 }
 
+// A thread with no frame of the student's (socketserver's handler thread,
+// after handle() returned, shuts the connection down and closes it): its calls
+// carry the student's line that started the thread.
+TEST(CallGate, AThreadsCallsWithoutAStudentFrameCarryTheLineThatStartedIt)
+{
+    const auto lab = runLab({py("threaded_echo.py", {"12107"}), py("kr_tcp_client.py", {"12107"})});
+    EXPECT_TRUE(lab->problems().isEmpty()) << debugText(lab->problems());
+    const QList<CallRec> server = callsOf(lab->timeline(), "threaded_echo.py");
+    EXPECT_NE(find(server, "recv", 9), nullptr); // in the thread, inside handle()
+    EXPECT_NE(find(server, "sendall", 10), nullptr);
+    const CallRec* shutdown = find(server, "shutdown");
+    ASSERT_NE(shutdown, nullptr);
+    EXPECT_EQ(shutdown->line, 14); // server.handle_request(), which started the thread
+    EXPECT_EQ(QFileInfo(shutdown->file).fileName(), "threaded_echo.py");
+    // Every call has a line, also handle_request()'s wait for the connection.
+    for (const CallRec& c : server)
+        EXPECT_GT(c.line, 0) << c.call.toStdString() << " has no line";
+    const CallRec* wait = find(server, "select", 14);
+    ASSERT_NE(wait, nullptr);
+    EXPECT_EQ(wait->args.value("syscall").toString(), "poll");
+    EXPECT_FALSE(wait->args.value("fds").toList().isEmpty());
+}
+
 TEST(CallGate, AsyncioPairRecordsNonBlockingCallsAndEnds)
 {
     ProgramLabOptions o;
@@ -235,7 +294,13 @@ TEST(CallGate, AsyncioPairRecordsNonBlockingCallsAndEnds)
     for (const CallRec& c : client)
         inProgress = inProgress || (c.call == "connect" && c.errnoName == "EINPROGRESS" && c.exception == "BlockingIOError");
     EXPECT_TRUE(inProgress);
-    EXPECT_NE(find(client, "epoll_wait"), nullptr);
+    // The event loop's wait: selector.select() by its Python name, at the
+    // student's asyncio.run() line, its system call epoll_wait.
+    const CallRec* wait = find(client, "select");
+    ASSERT_NE(wait, nullptr);
+    EXPECT_EQ(wait->line, 14);
+    EXPECT_EQ(wait->args.value("syscall").toString(), "epoll_wait");
+    EXPECT_FALSE(wait->args.value("fds").toList().isEmpty());
     EXPECT_TRUE(outputOf(lab->timeline(), "asyncio_client.py").contains("echo: ping"));
 }
 

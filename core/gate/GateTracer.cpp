@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <arpa/inet.h>
 #include <cerrno>
 #include <csignal>
 #include <netinet/in.h>
@@ -36,6 +37,13 @@ qint64 nowUs() { return Recorder::epochNowUs(); }
 bool isWait(const QString& call)
 {
     return call == QLatin1String("poll") || call == QLatin1String("select") || call == QLatin1String("epoll_wait");
+}
+
+// A host the kernel gets as it is written (127.0.0.1, ::1), not a name to look up.
+bool isNumericAddress(const QByteArray& text)
+{
+    unsigned char buf[sizeof(in6_addr)];
+    return ::inet_pton(AF_INET, text.constData(), buf) == 1 || ::inet_pton(AF_INET6, text.constData(), buf) == 1;
 }
 
 void resume(pid_t tid, __ptrace_request how, int sig = 0)
@@ -443,7 +451,14 @@ void GateTracer::onEntry(Thread& t)
         } else {
             if (isWait(c.call)) {
                 const QVariantList fds = c.event.args.value("fds").toList();
-                if (fds.size() == 1) c.event.fd = c.fd = fds.first().toInt(); // the socket it waits on
+                if (fds.size() == 1 && !isWait(t.py.name)) {
+                    // The poll() of a socket with a timeout comes before the call
+                    // itself: the event is the method's, with the arguments the
+                    // hook told (recv(1024), not poll(fds 3)); its system call says poll.
+                    c.event.fd = c.fd = fds.first().toInt();
+                    c.event.args.remove("fds");
+                    c.event.args.insert(t.py.told);
+                }
             } else {
                 t.py.socketCallSeen = true;
             }
@@ -577,6 +592,19 @@ void GateTracer::onPython(Thread& t, const QByteArray& record)
         t.py.name = QString::fromUtf8(f[1]);
         t.py.file = QString::fromUtf8(f[2]);
         t.py.line = f[3].toInt();
+        // "E\tsendto\tfile\tline\tlength=5\taddr=127.0.0.1\tport=9\n": what the method was asked.
+        for (qsizetype i = 4; i < f.size(); ++i) {
+            const qsizetype eq = f[i].indexOf('=');
+            if (eq <= 0) continue;
+            const QByteArray key = f[i].left(eq), value = f[i].mid(eq + 1);
+            bool number = false;
+            const qint64 n = value.toLongLong(&number);
+            if ((key == "length" || key == "port") && number && n >= 0) t.py.told.insert(QString::fromLatin1(key), n);
+            else if (key == "addr" && isNumericAddress(value)) {
+                t.py.told.insert("addr", QString::fromLatin1(value));
+                t.py.told.insert("family", value.contains(':') ? "AF_INET6" : "AF_INET");
+            }
+        }
         return;
     }
     if (f.value(0) == "S" && f.size() >= 6) {

@@ -51,6 +51,7 @@ private:
         QByteArray data;
         int fd = -1;
         QVariantMap args;
+        QVariantMap told; // the hook's own account of the arguments (lengths, a numeric address)
     };
     struct Call {
         QString syscall, call;

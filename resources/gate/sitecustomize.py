@@ -7,7 +7,11 @@
 # frames such as socketserver, asyncio, socket.py and selectors are walked past)
 # and the exception the method raised; settimeout() and setblocking() are
 # told too (with the value), though they make no socket system call that
-# socklab holds. Any other sitecustomize still runs.
+# socklab holds; select.select() and the selectors' select() (socketserver,
+# asyncio) are calls of their own. A method's record also tells its lengths and
+# numeric address (for a socket with a timeout, whose first system call is a
+# poll()). A thread without a student frame gets the line that started it.
+# Any other sitecustomize still runs.
 import os
 import sys
 
@@ -41,7 +45,9 @@ def _socklab_install():
             if name and not name.startswith("<") and name != here and not name.startswith(prefixes):
                 return name, f.f_lineno
             f = f.f_back
-        return "", 0  # no student frame (a socketserver thread, the event loop)
+        # No student frame in this thread (socketserver's thread closing the
+        # connection after handle()): the student's line that started it.
+        return getattr(threading.current_thread(), "_socklab_where", ("", 0))
 
     def clean(text):
         return text.replace("\t", " ").replace("\n", " ")
@@ -52,17 +58,55 @@ def _socklab_install():
         except OSError:
             pass
 
+    def size(value):
+        try:
+            return memoryview(value).nbytes
+        except TypeError:
+            return -1
+
+    def address(value):
+        # (host, port) as the program wrote it; socklab keeps a numeric host only.
+        if isinstance(value, tuple) and len(value) >= 2 and isinstance(value[1], int):
+            return "\taddr=%s\tport=%d" % (clean(str(value[0])), value[1])
+        return ""
+
+    def arguments(attr, args, kwargs):
+        # What the method was asked to do, for the call's own event when its
+        # first system call is the poll() of a socket with a timeout (then the
+        # tracer sees that call's arguments only after it was shown). Lengths
+        # and addresses only, never data.
+        try:
+            if attr in ("recv", "recvfrom", "recvmsg"):
+                n = args[1] if len(args) > 1 else kwargs.get("bufsize", -1)
+                return "\tlength=%d" % n if isinstance(n, int) else ""
+            if attr in ("recv_into", "recvfrom_into"):
+                n = args[2] if len(args) > 2 else kwargs.get("nbytes", 0)
+                if not n and len(args) > 1:
+                    n = size(args[1])
+                return "\tlength=%d" % n if isinstance(n, int) and n >= 0 else ""
+            if attr in ("send", "sendall"):
+                n = size(args[1]) if len(args) > 1 else -1
+                return "\tlength=%d" % n if n >= 0 else ""
+            if attr == "sendto" and len(args) > 2:
+                n = size(args[1])
+                return ("\tlength=%d" % n if n >= 0 else "") + address(args[-1])
+        except Exception:
+            pass
+        return ""
+
     def wrap(owner, attr, pyname=None):
         original = getattr(owner, attr, None)
         if original is None:
             return
         pyname = pyname or attr
+        method = owner is socket.socket
 
         def wrapper(*args, **kwargs):
             if getattr(local, "depth", 0):
                 return original(*args, **kwargs)
             file, line = where()
-            report("SOCKLAB1 E\t%s\t%s\t%d\n" % (pyname, clean(file), line))
+            told = arguments(attr, args, kwargs) if method else ""
+            report("SOCKLAB1 E\t%s\t%s\t%d%s\n" % (pyname, clean(file), line, told))
             local.depth = 1
             try:
                 result = original(*args, **kwargs)
@@ -109,6 +153,20 @@ def _socklab_install():
         functools.update_wrapper(wrapper, original)
         setattr(socket.socket, attr, wrapper)
 
+    def wrap_thread_start():
+        original = threading.Thread.start
+
+        def start(self, *args, **kwargs):
+            try:
+                self._socklab_where = where()
+            except Exception:
+                pass
+            return original(self, *args, **kwargs)
+
+        functools.update_wrapper(start, original)
+        threading.Thread.start = start
+
+    wrap_thread_start()
     # socket.socket is a Python subclass of _socket.socket: its methods can be
     # replaced, and accepted sockets and "from socket import *" get them too.
     wrap(socket.socket, "__init__", "socket")
@@ -120,6 +178,21 @@ def _socklab_install():
     wrap_setting("setblocking")
     wrap(socket, "create_connection")
     wrap(socket, "create_server")
+    # Waiting on sockets: select.select() and the selectors (socketserver's
+    # handle_request() and serve_forever(), asyncio's event loop) get the
+    # student's line too, with the descriptors the tracer reads from the wait.
+    import select
+    import selectors
+    wrap(select, "select")
+    owners = []  # the classes that define select() (PollSelector's is its base's)
+    for name in ("SelectSelector", "PollSelector", "EpollSelector", "DevpollSelector", "KqueueSelector"):
+        for cls in getattr(getattr(selectors, name, None), "__mro__", ()):
+            if "select" in cls.__dict__ and cls is not selectors.BaseSelector:
+                if cls not in owners:
+                    owners.append(cls)
+                break
+    for cls in owners:
+        wrap(cls, "select")
 
 
 def _socklab_chain():

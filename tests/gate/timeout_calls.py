@@ -1,0 +1,21 @@
+# Calls on sockets with a timeout: Python polls the socket before each call.
+import socket
+
+listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+listener.bind(("127.0.0.1", 0))
+listener.listen(1)
+listener.settimeout(5)
+client = socket.create_connection(listener.getsockname())
+conn, addr = listener.accept()
+conn.settimeout(5)
+client.sendall(b"hello")
+data = conn.recv(1024)
+conn.send(b"bye")
+peer = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+peer.bind(("127.0.0.1", 0))
+peer.settimeout(5)
+udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+udp.settimeout(5)
+udp.sendto(b"ping", peer.getsockname())
+datagram, sender = peer.recvfrom(100)
+print(data.decode(), datagram.decode(), client.recv(16).decode(), peer.getsockname()[1])
