@@ -78,19 +78,21 @@ void BM_StepConnectInTheWindow(benchmark::State& state)
             return;
         }
         ProgramSession* session = dialog->session();
-        // Step whoever waits until the client waits at its connect().
-        const bool atConnect = QTest::qWaitFor(
-            [&] {
-                if (session->status(1).where == ProgramStatus::Where::HeldAtGate
-                    && session->status(1).call == QLatin1String("connect"))
-                    return true;
-                for (int i = 0; i < 2; ++i)
-                    if (session->status(i).where == ProgramStatus::Where::HeldAtGate
-                        && (i == 0 || session->status(1).call != QLatin1String("connect")))
-                        session->step(i);
-                return false;
-            },
-            60000);
+        // Step whoever waits, one call at a time (each Step only once its last
+        // one was seen through), until the client waits at its connect().
+        auto held = [&](int i) { return session->status(i).where == ProgramStatus::Where::HeldAtGate; };
+        bool atConnect = false;
+        for (int n = 0; n < 100 && !atConnect; ++n) {
+            if (!QTest::qWaitFor([&] { return held(0) || held(1); }, 20000)) break;
+            if (held(1) && session->status(1).call == QLatin1String("connect")) {
+                atConnect = true;
+                break;
+            }
+            const int i = held(0) ? 0 : 1;
+            const quint64 call = session->status(i).callId;
+            session->step(i);
+            (void)QTest::qWaitFor([&] { return !held(i) || session->status(i).callId != call; }, 20000);
+        }
         if (!atConnect) {
             state.SkipWithError("the client never reached connect()");
             return;
