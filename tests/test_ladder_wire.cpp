@@ -201,6 +201,93 @@ TEST(LadderWire, AHeldPacketWaitsMidFlightUntilItsRelease)
     }
 }
 
+// #11: in a live wire session a packet held now has its Release and Drop
+// buttons on the ladder, after "held by the wire" on the arrow's line (or
+// instead of the words when a narrow pane has no room for both), between the
+// pause mark and the receiver; none in a recording, none once it was let go.
+TEST(LadderWire, APacketHeldNowHasReleaseAndDropButtonsInALiveSession)
+{
+    using namespace TcpFlag;
+    Timeline tl;
+    tl.scenarioId = QStringLiteral("lab");
+    tl.actors = {{QStringLiteral("client"), QStringLiteral("client"), {}, {}},
+                 {QStringLiteral("server"), QStringLiteral("server"), {}, {}}};
+    const PacketData syn = tcp(true, SYN, kClientIsn, 0, 0);
+    const PacketData synAck = tcp(false, SYN | ACK, kServerIsn, kClientIsn + 1, 0);
+    tl.appendBatch({wire(0, "hold", 7, syn)});
+    LadderViewport live;
+    live.wireControls = true;
+    int textDropped = 0, withButtons = 0, iconic = 0, words = 0;
+    for (qreal width = 1400; width >= 260; width -= 20) {
+        LadderRenderer r;
+        r.setTimeline(tl);
+        r.fitToWidth(width);
+        const QRectF target(0, 0, qMax(width, r.layout().minimumWidth()), 700);
+        const qreal xs = r.layout().actorX(r.layout().columnOf("server"), target.width());
+        const LadderItem* held = nullptr;
+        const QList<LadderItem> items = r.items(target, 0, live);
+        held = arrowOf(items, 0);
+        ASSERT_NE(held, nullptr);
+        if (!held->releaseRect.isValid()) continue; // no room at all: the dialog's buttons and F7 / F8
+        ++withButtons;
+        EXPECT_EQ(held->packetId, 7);
+        ASSERT_TRUE(held->dropRect.isValid());
+        EXPECT_GT(held->releaseRect.left(), held->line.x2()) << width; // after the pause mark
+        EXPECT_LT(held->dropRect.right(), xs) << width;                // before the receiver's lifeline
+        EXPECT_LT(held->releaseRect.right(), held->dropRect.left()) << width;
+        EXPECT_NEAR(held->releaseRect.center().y(), held->line.y2(), 0.5) << "on the arrow's line";
+        if (held->wireIcons) ++iconic;
+        else ++words;
+        if (held->wireText.isEmpty()) ++textDropped;
+        else EXPECT_LE(held->wireRect.right(), held->releaseRect.left()) << width;
+        // A click finds them; anywhere else finds none.
+        const auto release = r.wireButtonAt(held->releaseRect.center(), target, 0, live);
+        const auto drop = r.wireButtonAt(held->dropRect.center(), target, 0, live);
+        EXPECT_EQ(release.packetId, 7);
+        EXPECT_FALSE(release.drop);
+        EXPECT_EQ(drop.packetId, 7);
+        EXPECT_TRUE(drop.drop);
+        EXPECT_EQ(r.wireButtonAt(held->line.p1(), target, 0, live).packetId, 0);
+        if (width == 1400) {
+            EXPECT_EQ(held->wireText, QStringLiteral("held by the wire"));
+            // A recording (an export, a saved session) has no buttons.
+            const LadderItem* still = arrowOf(r.items(target, 0, {}), 0);
+            ASSERT_NE(still, nullptr);
+            EXPECT_FALSE(still->releaseRect.isValid());
+            EXPECT_EQ(r.wireButtonAt(held->releaseRect.center(), target, 0, {}).packetId, 0);
+        }
+    }
+    EXPECT_GT(withButtons, 20);
+    EXPECT_GT(textDropped, 0) << "a narrow pane keeps the buttons and drops the words";
+    EXPECT_GT(iconic, 0) << "narrower still: ▶ and ✕";
+    EXPECT_GT(words, iconic);
+
+    // Released: the buttons go, also with the cursor back on the hold.
+    Timeline released = tl;
+    released.appendBatch({wire(300000, "release", 7, syn, 300000), segment(300010, syn)});
+    LadderRenderer r;
+    r.setTimeline(released);
+    const QRectF target(0, 0, 1200, 700);
+    for (const int cursor : {0, released.size() - 1}) {
+        const LadderItem* held = arrowOf(r.items(target, cursor, live), 0);
+        ASSERT_NE(held, nullptr);
+        EXPECT_FALSE(held->releaseRect.isValid()) << cursor;
+    }
+
+    // The server's SYN+ACK held (leftward): the buttons between the pause mark and the client.
+    Timeline back = released;
+    back.appendBatch({wire(300100, "hold", 8, synAck)});
+    r.setTimeline(back);
+    const LadderItem* held = arrowOf(r.items(target, back.size() - 1, live), back.size() - 1);
+    ASSERT_NE(held, nullptr);
+    ASSERT_TRUE(held->releaseRect.isValid());
+    EXPECT_EQ(held->packetId, 8);
+    const qreal xc = r.layout().actorX(r.layout().columnOf("client"), target.width());
+    EXPECT_LT(held->dropRect.right(), held->line.x2());
+    EXPECT_GT(held->releaseRect.left(), xc);
+    EXPECT_LE(held->wireRect.right(), held->releaseRect.left());
+}
+
 TEST(TimeSeqLayout, BarsAtTheirSequenceNumbersAndTimes)
 {
     const Timeline tl = wireTimeline();

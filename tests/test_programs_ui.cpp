@@ -16,6 +16,7 @@
 #include "ScenarioListPane.h"
 #include "ScenarioMenu.h"
 #include "SessionController.h"
+#include "TestShots.h"
 
 #include <QDialogButtonBox>
 #include <QDockWidget>
@@ -115,16 +116,7 @@ TEST(RunProgramsDialog, SteppingWaitsAtTheGateUntilStepIsPressed)
     ASSERT_TRUE(finished.wait(60000));
 }
 
-namespace {
-
-// SOCKLAB_TEST_SHOT_DIR=/tmp/x keeps a picture of what a test saw (to look at, not to compare).
-void keepShot(QWidget* w, const QString& name)
-{
-    const QString dir = qEnvironmentVariable("SOCKLAB_TEST_SHOT_DIR");
-    if (!dir.isEmpty()) w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
-
-} // namespace
+using test::keepShot;
 
 // Your own programs' bytes in the byte stream view: a C client's send() read by
 // nc with read(), the names the call gate records for programs that are not Python.

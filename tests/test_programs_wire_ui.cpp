@@ -4,10 +4,13 @@
 // the kernel (same seq, later). The ladder and the time–sequence graph show it.
 
 #include "LadderRenderer.h"
+#include "LadderView.h"
 #include "LessonViewsPane.h"
+#include "MainWindow.h"
 #include "ProgramConsole.h"
 #include "ProgramSession.h"
 #include "RunProgramsDialog.h"
+#include "TestShots.h"
 #include "TimeSeqLayout.h"
 #include "WireMarks.h"
 
@@ -107,10 +110,10 @@ TEST(RunProgramsWire, HeldPacketsAreReleasedAndDroppedFromTheWindow)
         ASSERT_FALSE(held.isEmpty());
         ASSERT_EQ(held.first().packetId, id);
         if (released == 0) {
-            // SOCKLAB_SHOT_DIR=/tmp: the dialog with its held packet, to look at.
-            if (const QString dir = qEnvironmentVariable("SOCKLAB_SHOT_DIR"); !dir.isEmpty()) {
+            // The dialog with its held packet, to look at.
+            if (!qEnvironmentVariableIsEmpty("SOCKLAB_TEST_SHOT_DIR")) {
                 QTest::qWait(200); // the held line laid out
-                dialog.grab().save(dir + QStringLiteral("/run-programs-wire-held.png"));
+                test::keepShot(&dialog, QStringLiteral("run-programs-wire-held"));
             }
             EXPECT_TRUE(held.first().packet.has(TcpFlag::SYN) && !held.first().packet.has(TcpFlag::ACK))
                 << "the first packet held is the client's SYN";
@@ -198,4 +201,97 @@ TEST(RunProgramsWire, HeldPacketsAreReleasedAndDroppedFromTheWindow)
     LessonViewsPane pane;
     pane.setTimeline(tl);
     EXPECT_TRUE(pane.timeSeqShown());
+}
+
+// #11: the teacher at the ladder: a packet held now has Release and Drop on
+// its own arrow in the main window, and F7 / F8 act there too; the wire
+// does what was clicked (a "user" release or drop of that packet), and the
+// buttons are gone when nothing is held any more.
+TEST(RunProgramsWire, HeldPacketsAreReleasedAndDroppedOnTheLadder)
+{
+    SavedSettings keep;
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    w.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&w));
+    w.openRunPrograms();
+    RunProgramsDialog* dialog = w.programsDialog();
+    ASSERT_NE(dialog, nullptr);
+    LadderView* ladder = w.findChild<LadderView*>();
+    ASSERT_NE(ladder, nullptr);
+    dialog->setWireSettings({true, 0, 0, 0, 1500, 1});
+    dialog->setCommands(script("close_server.py") + QStringLiteral(" 12702"), script("close_client.py") + QStringLiteral(" 12702"));
+    dialog->holdNextButton()->setChecked(true);
+    QSignalSpy finished(dialog, &RunProgramsDialog::runFinished);
+    ASSERT_TRUE(dialog->run()) << dialog->status().toStdString();
+
+    auto nextHeld = [&] {
+        qint64 id = 0;
+        const bool shown = QTest::qWaitFor(
+            [&] {
+                // The one held longest whose arrow is in view (older ones may be scrolled up).
+                for (const qint64 held : dialog->heldPacketIds())
+                    if (ladder->wireButtonRect(held, false).isValid()) {
+                        id = held;
+                        return true;
+                    }
+                return false;
+            },
+            30000);
+        return shown ? id : qint64(0);
+    };
+    auto clickOnLadder = [&](qint64 id, bool drop) {
+        const QRectF button = ladder->wireButtonRect(id, drop);
+        ASSERT_TRUE(button.isValid());
+        QTest::mouseClick(ladder->viewport(), Qt::LeftButton, {}, button.center().toPoint());
+    };
+
+    // The SYN: Release on the ladder.
+    const qint64 syn = nextHeld();
+    ASSERT_NE(syn, 0) << "the SYN is not held on the ladder: " << dialog->status().toStdString();
+    test::keepShot(&w, QStringLiteral("ladder-held-syn"));
+    clickOnLadder(syn, false);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !dialog->heldPacketIds().contains(syn); }, 30000));
+    // Then F7 in the main window (not the dialog) for every packet without data, and Drop on the first with data.
+    qint64 dropped = 0;
+    int keys = 0;
+    while (dropped == 0) {
+        const qint64 id = nextHeld();
+        ASSERT_NE(id, 0) << "no data segment was held";
+        const Timeline tl = dialog->session()->timeline();
+        const QList<HeldWirePacket> held = WireMarks::heldAt(tl, tl.size() - 1);
+        ASSERT_FALSE(held.isEmpty());
+        if (held.first().packet.len > 0) {
+            dialog->holdNextButton()->setChecked(false); // its retransmission may pass
+            clickOnLadder(id, true);
+            dropped = id;
+        } else {
+            w.activateWindow();
+            ASSERT_TRUE(QTest::qWaitForWindowActive(&w));
+            QTest::keyClick(&w, Qt::Key_F7);
+            ++keys;
+        }
+        ASSERT_TRUE(QTest::qWaitFor([&] { return !dialog->heldPacketIds().contains(id); }, 30000));
+        ASSERT_LT(keys, 10);
+    }
+    while (QTest::qWaitFor([&] { return !dialog->heldPacketIds().isEmpty(); }, 1500)) {
+        const qint64 id = dialog->heldPacketIds().first();
+        w.activateWindow();
+        QTest::keyClick(&w, Qt::Key_F7);
+        ASSERT_TRUE(QTest::qWaitFor([&] { return !dialog->heldPacketIds().contains(id); }, 30000));
+    }
+    ASSERT_TRUE(!finished.isEmpty() || finished.wait(60000)) << dialog->status().toStdString();
+    EXPECT_TRUE(finished.first().first().toBool()) << dialog->status().toStdString();
+    EXPECT_FALSE(ladder->wireControls()) << "the run ended: a recording has no buttons";
+
+    // What the wire did is what was clicked: the SYN let go, the data segment lost, by the user.
+    const Timeline tl = dialog->session()->timeline();
+    QHash<qint64, QString> byUser;
+    for (const Event& e : tl.events())
+        if (const WireData* wd = e.wire(); wd && wd->reason == QLatin1String("user")) byUser.insert(wd->packetId, wd->action);
+    EXPECT_EQ(byUser.value(syn), QStringLiteral("release"));
+    EXPECT_EQ(byUser.value(dropped), QStringLiteral("drop"));
+    EXPECT_GE(byUser.size(), 2 + keys);
+    EXPECT_TRUE(dialog->console(0)->text().contains(QStringLiteral("got FIN"))) << "the connection went on";
 }

@@ -99,7 +99,11 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_sources, &RecordingSources::timelineChanged, this, &MainWindow::showProgramsTimeline);
     connect(m_panes->codePane(), &CodePane::breakpointsChanged, m_sources, &RecordingSources::setBreakpoints);
     m_sources->keepInView(m_ladder);
-    connect(m_sources, &RecordingSources::finished, this, [this] { m_followPrograms = true; });
+    connect(m_sources, &RecordingSources::finished, this, [this] {
+        m_followPrograms = true;
+        m_ladder->setWireControls(false);
+    });
+    connect(m_ladder, &LadderView::wirePacketAction, m_sources, &RecordingSources::actOnHeldPacket);
     createMenus();
     for (QAction* a : m_bar->actions())
         addAction(a); // shortcuts work wherever the focus is in the window
@@ -308,6 +312,7 @@ void MainWindow::onTimelineChanged()
     m_shownScenario = tl.scenarioId;
     // The views first: moving the cursor (a step that was waiting for these events)
     // must find them already showing this timeline, or the ladder follows a stale one.
+    m_ladder->setWireControls(m_session->isRecording() && m_sources->wireLive()); // buttons on held packets
     m_ladder->setTimeline(tl);
     m_states->setTimeline(tl);
     m_panes->setTimeline(tl);

@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QScreen>
+#include <QShortcut>
 #include <QWidget>
 
 namespace socklab {
@@ -37,12 +38,32 @@ RecordingSources::RecordingSources(QWidget* window)
     m_runAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(m_runAct, &QAction::triggered, this, &RecordingSources::openRunPrograms);
     connect(m_attachAct, &QAction::triggered, this, &RecordingSources::openAttach);
+    // The dialog's F7 / F8 in the main window too: a teacher at the ladder releases or drops the held packet.
+    connect(new QShortcut(QKeySequence(Qt::Key_F7), window), &QShortcut::activated, this,
+            [this] { actOnHeldPacket(0, false); });
+    connect(new QShortcut(QKeySequence(Qt::Key_F8), window), &QShortcut::activated, this,
+            [this] { actOnHeldPacket(0, true); });
     retranslate();
 }
 
 bool RecordingSources::isRecording() const
 {
     return (m_programs && m_programs->session()->running()) || (m_attach && m_attach->attached());
+}
+
+bool RecordingSources::wireLive() const
+{
+    return m_programs && m_programs->session()->running() && m_programs->session()->wire();
+}
+
+void RecordingSources::actOnHeldPacket(qint64 packetId, bool drop)
+{
+    if (!wireLive()) return;
+    const QList<qint64> held = m_programs->heldPacketIds();
+    if (packetId == 0 && !held.isEmpty()) packetId = held.first();
+    if (packetId == 0 || !held.contains(packetId)) return; // released or dropped meanwhile
+    if (drop) m_programs->session()->dropPacket(packetId);
+    else m_programs->session()->releasePacket(packetId);
 }
 
 void RecordingSources::openRunPrograms()

@@ -35,6 +35,10 @@ public:
     void keepInView(QWidget* w) { m_keepInView = w; } // the dialogs open beside it (the ladder)
     // The code pane's breakpoints, for the programs running now and the next run.
     void setBreakpoints(const QList<socklab::GateBreakpoint>& breakpoints);
+    // Wire mode: the programs run through the wire now (the ladder's Release / Drop buttons act).
+    bool wireLive() const;
+    // A held packet let go (drop: false) or lost (true); 0: the one held longest (F7 / F8 in the window).
+    void actOnHeldPacket(qint64 packetId, bool drop);
 
 signals:
     void timelineChanged(const socklab::Timeline& tl);

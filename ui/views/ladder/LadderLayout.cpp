@@ -213,6 +213,7 @@ void LadderLayout::setTimeline(const Timeline& tl)
                 r.toActor = columnOf(w->packet.toActor);
                 r.text = segmentLabel(w->packet);
                 r.wire = LadderRow::Wire::Held;
+                r.packetId = w->packetId;
                 r.endEventIndex = holdEnds.value(i, -1);
                 if (r.endEventIndex >= 0) {
                     r.wireDelayUs = tl.at(r.endEventIndex).tUs - e.tUs;

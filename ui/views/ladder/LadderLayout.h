@@ -32,6 +32,7 @@ struct LadderRow {
     enum class Wire { None, Dropped, Held };
     Wire wire = Wire::None;
     qint64 wireDelayUs = 0; // Arrow: the wire delayed this segment so long
+    qint64 packetId = 0;    // Held: the wire's id of the packet (what Release and Drop take)
     qreal y = 0;            // top of the row in unzoomed units (rowHeight = 1)
     qreal height = 1;       // unzoomed units
 };

@@ -10,6 +10,7 @@
 #include <QPainterPath>
 
 #include <cmath>
+#include <tuple>
 
 namespace socklab {
 
@@ -231,9 +232,45 @@ QList<LadderItem> LadderRenderer::items(const QRectF& target, int cursor, const 
                     const qreal gap = 14 * m_style.scale;
                     const qreal room = qMax<qreal>(40, std::abs(x2 - tip.x()) - gap - 10 * m_style.scale);
                     it.wireText = sm.elidedText(it.wireText, Qt::ElideRight, room);
-                    const qreal ww = sm.horizontalAdvance(it.wireText) + 4;
-                    const qreal left = rightward ? tip.x() + gap : tip.x() - gap - ww;
+                    qreal ww = sm.horizontalAdvance(it.wireText) + 4;
+                    // Held now in a live session: [Release] [Drop] after the text, or
+                    // instead of it when the two do not fit beside it.
+                    const bool controls = vp.wireControls && row.wire == LadderRow::Wire::Held
+                                          && row.endEventIndex < 0 && row.packetId != 0;
+                    qreal buttons = 0, rw = 0, dw = 0;
+                    const qreal pad = 6 * m_style.scale, space = 6 * m_style.scale;
+                    const qreal bh = sm.height() + 4 * m_style.scale;
+                    if (controls) {
+                        rw = sm.horizontalAdvance(QCoreApplication::translate("Ladder", "Release")) + 2 * pad;
+                        dw = sm.horizontalAdvance(QCoreApplication::translate("Ladder", "Drop")) + 2 * pad;
+                        buttons = rw + space + dw;
+                        const qreal full = sm.horizontalAdvance(QCoreApplication::translate("Ladder", "held by the wire")) + 4;
+                        const qreal icons = 2 * bh * 1.3 + space;
+                        if (full + space + buttons <= room) {
+                            it.wireText = QCoreApplication::translate("Ladder", "held by the wire");
+                            ww = full;
+                        } else if (buttons <= room) {
+                            it.wireText.clear();
+                            ww = 0;
+                        } else if (icons <= room) {
+                            it.wireText.clear(); // a narrow pane: ▶ and ✕
+                            it.wireIcons = true;
+                            ww = 0;
+                            rw = dw = bh * 1.3;
+                            buttons = icons;
+                        } else {
+                            buttons = 0; // no room: the dialog's buttons and F7 / F8 still act
+                        }
+                    }
+                    const qreal total = ww + (buttons > 0 && ww > 0 ? space : 0) + buttons;
+                    const qreal left = rightward ? tip.x() + gap : tip.x() - gap - total;
                     it.wireRect = QRectF(left, tip.y() - sm.height() / 2, ww, sm.height());
+                    if (buttons > 0) {
+                        const qreal bx = left + ww + (ww > 0 ? space : 0);
+                        it.packetId = row.packetId;
+                        it.releaseRect = QRectF(bx, tip.y() - bh / 2, rw, bh);
+                        it.dropRect = QRectF(bx + rw + space, tip.y() - bh / 2, dw, bh);
+                    }
                 } else {
                     // Beside the segment's own label, on its line (above the arrow, inside the row),
                     // between the two lifelines: after the label, else before it, else only "+20 ms".
@@ -251,7 +288,10 @@ QList<LadderItem> LadderRenderer::items(const QRectF& target, int cursor, const 
                     }
                     it.wireRect = QRectF(left, it.rect.bottom() - sm.height(), ww, sm.height());
                 }
-                if (!showText && !it.highlighted) it.wireText.clear();
+                if (!showText && !it.highlighted) {
+                    it.wireText.clear();
+                    it.releaseRect = it.dropRect = QRectF();
+                }
             }
             break;
         }
@@ -387,6 +427,7 @@ QList<LadderItem> LadderRenderer::items(const QRectF& target, int cursor, const 
         // A label reaching up into the header band (an arrow's, above its line) waits for the next scroll.
         if (it.rect.isValid() && it.rect.top() < target.top() + M.headerHeight - 0.5) continue;
         if (it.wireRect.isValid() && it.wireRect.top() < target.top() + M.headerHeight - 0.5) continue;
+        if (it.releaseRect.isValid() && it.releaseRect.top() < target.top() + M.headerHeight - 0.5) continue;
         out << it;
     }
 
@@ -439,6 +480,17 @@ int LadderRenderer::arrowAt(const QPointF& pos, qreal width) const
         if (pos.x() >= qMin(x1, x2) - 10 && pos.x() <= qMax(x1, x2) + 10) return row.eventIndex;
     }
     return -1;
+}
+
+LadderRenderer::WireButton LadderRenderer::wireButtonAt(const QPointF& pos, const QRectF& target, int cursor,
+                                                       const LadderViewport& vp) const
+{
+    if (!vp.wireControls) return {};
+    for (const LadderItem& it : items(target, cursor, vp)) {
+        if (it.releaseRect.contains(pos)) return {it.packetId, false};
+        if (it.dropRect.contains(pos)) return {it.packetId, true};
+    }
+    return {};
 }
 
 void LadderRenderer::paint(QPainter& p, const QRectF& target, int cursor, const LadderViewport& vp) const
@@ -626,6 +678,38 @@ void LadderRenderer::drawItem(QPainter& p, const LadderItem& it) const
             p.setFont(S.smallFont);
             p.setPen(it.wire == LadderRow::Wire::Dropped ? ink(S.errorColor()) : ink(S.muted));
             p.drawText(it.wireRect, Qt::AlignCenter, it.wireText);
+        }
+        if (it.releaseRect.isValid()) {
+            // The teacher's two buttons on the held packet itself (the dialog has the same, and F7 / F8).
+            p.setFont(S.smallFont);
+            const qreal r = 3 * S.scale;
+            const QColor go = actor, lose = S.errorColor();
+            for (const auto& [rect, color, text] :
+                 {std::tuple{it.releaseRect, go, QCoreApplication::translate("Ladder", "Release")},
+                  std::tuple{it.dropRect, lose, QCoreApplication::translate("Ladder", "Drop")}}) {
+                p.setPen(QPen(color, S.lineWidth));
+                p.setBrush(S.background);
+                p.drawRoundedRect(rect, r, r);
+                if (!it.wireIcons) {
+                    p.setPen(ink(color));
+                    p.drawText(rect, Qt::AlignCenter, text);
+                }
+            }
+            if (it.wireIcons) {
+                const qreal a = it.releaseRect.height() * 0.28;
+                const QPointF g = it.releaseRect.center(), d = it.dropRect.center();
+                QPainterPath play;
+                play.moveTo(g + QPointF(-a * 0.8, -a));
+                play.lineTo(g + QPointF(a, 0));
+                play.lineTo(g + QPointF(-a * 0.8, a));
+                play.closeSubpath();
+                p.setPen(Qt::NoPen);
+                p.setBrush(go);
+                p.drawPath(play);
+                p.setPen(QPen(lose, S.lineWidth * 1.4, Qt::SolidLine, Qt::RoundCap));
+                p.drawLine(d + QPointF(-a, -a), d + QPointF(a, a));
+                p.drawLine(d + QPointF(-a, a), d + QPointF(a, -a));
+            }
         }
         if (!it.text.isEmpty()) {
             p.setFont(textFont(it));

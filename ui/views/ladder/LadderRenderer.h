@@ -21,6 +21,7 @@ struct LadderViewport {
     bool ghostFuture = false; // draw events after the cursor faintly instead of hiding them
     int selected = -1;        // event index of the selected segment
     bool legend = true;
+    bool wireControls = false; // a live wire session: packets held now get Release and Drop buttons
 };
 
 struct LadderItem {
@@ -45,6 +46,10 @@ struct LadderItem {
     bool wireEnded = false; // Held: released or dropped at the cursor (drawn faint)
     QString wireText;
     QRectF wireRect;        // wireText's rectangle, beside the arrow's tip (dropped, held) or under it (delayed)
+    // Held now, with wireControls: the packet and its two buttons, after the wire text on its line.
+    qint64 packetId = 0;
+    QRectF releaseRect, dropRect;
+    bool wireIcons = false; // no room for the words: ▶ and ✕ (their tooltips say the words)
 };
 
 class LadderRenderer
@@ -71,6 +76,12 @@ public:
     int textFlags(const LadderItem& it) const;
     // Event index of the segment arrow under a content-coordinate point, or -1.
     int arrowAt(const QPointF& contentPos, qreal width) const;
+    // The Release / Drop button of a held packet under a point of `target` (items() with `vp`).
+    struct WireButton {
+        qint64 packetId = 0; // 0: none there
+        bool drop = false;
+    };
+    WireButton wireButtonAt(const QPointF& pos, const QRectF& target, int cursor, const LadderViewport& vp) const;
 
     // One-shot convenience for exports and tests.
     static void paint(QPainter& p, const QRectF& target, const Timeline& tl, int cursor, const ViewStyle& style,

@@ -105,15 +105,41 @@ void LadderView::followCursor()
     verticalScrollBar()->setValue(std::clamp(want, 0, std::max(0, int(top))));
 }
 
-void LadderView::paintEvent(QPaintEvent*)
+void LadderView::setWireControls(bool on)
 {
-    QPainter p(viewport());
+    if (on == m_wireControls) return;
+    m_wireControls = on;
+    viewport()->update();
+}
+
+QRectF LadderView::wireButtonRect(qint64 packetId, bool drop) const
+{
+    if (!m_wireControls) return {};
+    for (const LadderItem& it : m_renderer.items(target(), m_cursor, viewportState()))
+        if (it.packetId == packetId) return drop ? it.dropRect : it.releaseRect;
+    return {};
+}
+
+LadderViewport LadderView::viewportState() const
+{
     LadderViewport vp;
     vp.top = verticalScrollBar()->value();
     vp.progress = m_progress;
     vp.selected = m_selected;
+    vp.wireControls = m_wireControls;
+    return vp;
+}
+
+QRectF LadderView::target() const
+{
     const qreal w = qMax<qreal>(viewport()->width(), m_renderer.layout().minimumWidth());
-    m_renderer.paint(p, QRectF(-horizontalScrollBar()->value(), 0, w, viewport()->height()), m_cursor, vp);
+    return QRectF(-horizontalScrollBar()->value(), 0, w, viewport()->height());
+}
+
+void LadderView::paintEvent(QPaintEvent*)
+{
+    QPainter p(viewport());
+    m_renderer.paint(p, target(), m_cursor, viewportState());
 }
 
 void LadderView::resizeEvent(QResizeEvent* event)
@@ -144,6 +170,11 @@ void LadderView::keyPressEvent(QKeyEvent* event)
 
 void LadderView::mousePressEvent(QMouseEvent* event)
 {
+    if (const auto button = m_renderer.wireButtonAt(event->position(), target(), m_cursor, viewportState());
+        button.packetId != 0) {
+        emit wirePacketAction(button.packetId, button.drop);
+        return;
+    }
     const QPointF content(event->position().x() + horizontalScrollBar()->value(),
                           event->position().y() + verticalScrollBar()->value());
     const qreal w = qMax<qreal>(viewport()->width(), m_renderer.layout().minimumWidth());
@@ -158,6 +189,14 @@ bool LadderView::viewportEvent(QEvent* event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
+        if (const auto button = m_renderer.wireButtonAt(help->pos(), target(), m_cursor, viewportState());
+            button.packetId != 0) {
+            QToolTip::showText(help->globalPos(),
+                               button.drop ? tr("Drop: lose this packet; the sender's kernel will send it again if it is TCP (F8)")
+                                           : tr("Release: let this packet go on to its receiver (F7)"),
+                               viewport());
+            return true;
+        }
         const QPointF content(help->pos().x() + horizontalScrollBar()->value(), help->pos().y() + verticalScrollBar()->value());
         const qreal w = qMax<qreal>(viewport()->width(), m_renderer.layout().minimumWidth());
         const int hit = m_renderer.arrowAt(content, w);
