@@ -2,6 +2,7 @@
 // and values in its JSON) reads in Chinese, and the language follows --lang
 // or the locale.
 
+#include "Captions.h"
 #include "Language.h"
 #include "NoteText.h"
 #include "ProblemText.h"
@@ -192,4 +193,51 @@ TEST(ProblemWords, AQuotedValueNeverBreaksTheLine)
     const QString longValue = socklab::problemText(
         Problem(QStringLiteral("param-message-has-delimiter"), {{"index", 1}, {"delimiter", QString(500, u'x')}}));
     EXPECT_LT(longValue.size(), 200);
+}
+
+// Wire mode: what the wire did has words in the narration and the event log
+// (it had none: "client calls connect() — then ."), in both languages.
+TEST(SessionLanguage, WhatTheWireDidHasWordsInTheNarration)
+{
+    Timeline tl;
+    tl.actors = {{QStringLiteral("client"), QStringLiteral("client"), {}, {}},
+                 {QStringLiteral("server"), QStringLiteral("server"), {}, {}}};
+    Event call;
+    call.kind = EventKind::Call;
+    call.actor = QStringLiteral("client");
+    CallData c;
+    c.call = QStringLiteral("connect");
+    call.data = c;
+    PacketData syn;
+    syn.protocol = QStringLiteral("tcp");
+    syn.fromActor = QStringLiteral("client");
+    syn.toActor = QStringLiteral("server");
+    syn.flags = TcpFlag::SYN;
+    QList<Event> events{call};
+    for (const char* action : {"hold", "release", "drop", "delay", "duplicate", "reorder", "pass"}) {
+        Event w;
+        w.tUs = 1000;
+        w.kind = EventKind::Wire;
+        w.provenance = Provenance::Wire;
+        w.actor = QStringLiteral("client");
+        w.data = WireData{QString::fromLatin1(action), QStringLiteral("user"), QStringLiteral("c2s"), 1, 250000, 0, syn};
+        events << w;
+    }
+    tl.appendBatch(events);
+    const QString label = segmentLabel(syn);
+    EXPECT_EQ(narrationAt(tl, 1, true), QStringLiteral("client calls connect() — then the wire holds %1 from client.").arg(label));
+    EXPECT_EQ(eventSummary(tl, tl.at(2)), QStringLiteral("the wire releases %1 from client after 0.3 s").arg(label));
+    EXPECT_EQ(eventSummary(tl, tl.at(4)), QStringLiteral("the wire delays %1 from client by 250 ms").arg(label));
+    QSet<QString> distinct;
+    for (int i = 1; i < tl.size(); ++i) {
+        const QString s = eventSummary(tl, tl.at(i));
+        EXPECT_TRUE(s.contains(label)) << i;
+        distinct << s;
+    }
+    EXPECT_EQ(distinct.size(), 7); // each action its own words
+
+    Chinese zh;
+    ASSERT_TRUE(zh.loaded);
+    EXPECT_EQ(eventSummary(tl, tl.at(1)), QStringLiteral("线路扣住了 客户端 发出的 %1").arg(segmentLabel(syn)));
+    EXPECT_TRUE(narrationAt(tl, 3, true).contains(QStringLiteral("线路丢弃了")));
 }

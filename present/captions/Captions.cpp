@@ -168,8 +168,11 @@ QString narrationAt(const Timeline& tl, int eventIndex, bool unitComplete)
         int call = eventIndex;
         while (call >= 0 && tl.at(call).kind != EventKind::Call)
             --call;
-        const QString last = eventSummary(tl, tl.at(eventIndex));
-        if (call < 0 || call == eventIndex) return last + '.';
+        // The last event that has words (a buffer level after a call may have none of its own).
+        int at = eventIndex;
+        QString last = eventSummary(tl, tl.at(at));
+        while (last.isEmpty() && at > qMax(call, 0)) last = eventSummary(tl, tl.at(--at));
+        if (call < 0 || call == at) return last.left(1).toUpper() + last.mid(1) + '.';
         return QCoreApplication::translate("Captions", "%1 — then %2.").arg(eventSummary(tl, tl.at(call)), last);
     }
     const Event& e = tl.at(eventIndex);
@@ -377,6 +380,25 @@ QString eventSummary(const Timeline& tl, const Event& e)
                 .arg(who).arg(q->acceptQueue).arg(q->backlog);
         return QCoreApplication::translate("Captions", "%1 %2: %3 bytes unread, %4 bytes not yet acknowledged")
             .arg(who, q->socket).arg(qMax<qint64>(0, q->inq)).arg(qMax<qint64>(0, q->outq));
+    }
+    if (const WireData* w = e.wire()) {
+        // What socklab's wire did to a packet (wire mode): the words of the narration under the ladder.
+        const QString from = actorTitle(w->packet.fromActor), what = segmentLabel(w->packet);
+        const QString ms = QString::number(double(w->delayUs) / 1000.0, 'f', 0);
+        if (w->action == QLatin1String("hold"))
+            return QCoreApplication::translate("Captions", "the wire holds %2 from %1").arg(from, what);
+        if (w->action == QLatin1String("release"))
+            return QCoreApplication::translate("Captions", "the wire releases %2 from %1 after %3 s")
+                .arg(from, what, QString::number(double(w->delayUs) / 1e6, 'f', 1));
+        if (w->action == QLatin1String("drop"))
+            return QCoreApplication::translate("Captions", "the wire drops %2 from %1").arg(from, what);
+        if (w->action == QLatin1String("delay"))
+            return QCoreApplication::translate("Captions", "the wire delays %2 from %1 by %3 ms").arg(from, what, ms);
+        if (w->action == QLatin1String("duplicate"))
+            return QCoreApplication::translate("Captions", "the wire duplicates %2 from %1").arg(from, what);
+        if (w->action == QLatin1String("reorder"))
+            return QCoreApplication::translate("Captions", "the wire sends %2 from %1 out of order").arg(from, what);
+        return QCoreApplication::translate("Captions", "%2 from %1 passes the wire").arg(from, what);
     }
     if (const TimerData* t = e.timer())
         return QCoreApplication::translate("Captions", "%1 %2: %3 timer, %4 ms left")

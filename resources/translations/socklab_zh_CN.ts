@@ -453,6 +453,34 @@
         <source>Event by event: %1. Step (→) shows the rest of this call.</source>
         <translation>逐个事件：%1。按 单步（→）显示这次调用的其余部分。</translation>
     </message>
+    <message>
+        <source>the wire holds %2 from %1</source>
+        <translation>线路扣住了 %1 发出的 %2</translation>
+    </message>
+    <message>
+        <source>the wire releases %2 from %1 after %3 s</source>
+        <translation>线路在 %3 秒后放行了 %1 发出的 %2</translation>
+    </message>
+    <message>
+        <source>the wire drops %2 from %1</source>
+        <translation>线路丢弃了 %1 发出的 %2</translation>
+    </message>
+    <message>
+        <source>the wire delays %2 from %1 by %3 ms</source>
+        <translation>线路把 %1 发出的 %2 延迟了 %3 毫秒</translation>
+    </message>
+    <message>
+        <source>the wire duplicates %2 from %1</source>
+        <translation>线路复制了 %1 发出的 %2</translation>
+    </message>
+    <message>
+        <source>the wire sends %2 from %1 out of order</source>
+        <translation>线路打乱顺序发出 %1 的 %2</translation>
+    </message>
+    <message>
+        <source>%2 from %1 passes the wire</source>
+        <translation>%1 发出的 %2 通过了线路</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -1029,6 +1057,14 @@
     <message>
         <source>+%1 ms</source>
         <translation>+%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>丢弃</translation>
     </message>
 </context>
 <context>
@@ -3053,6 +3089,17 @@
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档（*.pdf）</translation>
+    </message>
+</context>
+<context>
+    <name>socklab::LadderView</name>
+    <message>
+        <source>Drop: lose this packet; the sender&apos;s kernel will send it again if it is TCP (F8)</source>
+        <translation>丢弃：让这个包丢失；如果是 TCP，发送方的内核会重发它（F8）</translation>
+    </message>
+    <message>
+        <source>Release: let this packet go on to its receiver (F7)</source>
+        <translation>放行：让这个包继续发往接收方（F7）</translation>
     </message>
 </context>
 <context>
