@@ -1,5 +1,7 @@
 #include "TextFormatter.h"
 
+#include "Captions.h"
+
 #include "NoteText.h"
 
 #include <QCoreApplication>
@@ -193,6 +195,10 @@ QString formatTimeline(const Timeline& tl)
         const QString text = formatEvent(tl, e);
         if (text.isEmpty()) continue;
         lines << QStringLiteral("%1  %2").arg(double(e.tUs) / 1e6, 10, 'f', 6).arg(text);
+        // A scenario's step: its caption (the window's narration, with this run's values) under its header.
+        if (const NoteData* n = e.note(); n && n->code == QLatin1String("step"))
+            if (const QString caption = captionText(tl, n->args.value("index").toInt()); !caption.isEmpty())
+                lines << QStringLiteral("%1  » %2").arg(QString(), 10).arg(caption);
     }
     return lines.join('\n') + '\n';
 }

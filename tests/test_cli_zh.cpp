@@ -53,6 +53,10 @@ void expectChineseHandshake(const Result& r)
     EXPECT_TRUE(r.out.contains(QStringLiteral("server → client  [SYN,ACK] seq=0 ack=1 win=")))
         << r.out.toStdString();
     EXPECT_TRUE(r.out.contains(QStringLiteral("client → server  [SYN] seq=0 win=")));
+    // Each step's caption (the window's narration, with this run's values) right under its header.
+    EXPECT_TRUE(r.out.contains(QRegularExpression(
+        QStringLiteral("── 第 1 步：server socket\\(\\)\n\\s+» 服务端创建一个流式套接字（SOCK_STREAM）：socket\\(\\) 返回描述符 \\d+。"))))
+        << r.out.toStdString();
     // No English words left around the notation.
     for (const char* english : {"capture:", "blocked", "step ", "(kernel", "(derived", "note:"})
         EXPECT_FALSE(r.out.contains(QLatin1String(english))) << english << "\n"
@@ -83,6 +87,9 @@ TEST(CliChinese, EnglishByDefaultAndWhenAsked)
         ASSERT_EQ(r.code, 0) << r.err.toStdString();
         EXPECT_TRUE(r.out.startsWith(QStringLiteral("capture: "))) << r.out.toStdString();
         EXPECT_TRUE(r.out.contains(QStringLiteral("── step 1: server socket()")));
+        EXPECT_TRUE(r.out.contains(QRegularExpression(QStringLiteral(
+            "── step 1: server socket\\(\\)\n\\s+» The server creates a stream socket \\(SOCK_STREAM\\): socket\\(\\) returns descriptor \\d+\\."))))
+            << r.out.toStdString();
         EXPECT_TRUE(r.out.contains(QStringLiteral("server  accept() … blocked")));
         EXPECT_TRUE(r.out.contains(QStringLiteral("server  sockfd LISTEN (kernel: sock_diag)")))
             << r.out.toStdString();
