@@ -210,13 +210,19 @@ TEST(BacklogView, ItsNeededHeightShowsTheSynsOnTheirAxis)
         if (st.presenter) {
             EXPECT_LE(need, 768 * 0.58 - 60); // the most PaneDocks gives a lesson view at 1366x768
         }
-        auto drawn = [&](qreal h, const char* what) {
-            for (const BacklogText& t : backlogTexts(QRectF(0, 0, 1366, h), tl, tl.size() - 1, st))
-                if (t.text.contains(QLatin1String(what))) return true;
-            return false;
+        auto where = [&](qreal h, const char* what, qreal w = 1366) {
+            for (const BacklogText& t : backlogTexts(QRectF(0, 0, w, h), tl, tl.size() - 1, st))
+                if (t.text.contains(QLatin1String(what))) return t.rect;
+            return QRectF();
         };
+        auto drawn = [&](qreal h, const char* what, qreal w = 1366) { return where(h, what, w).isValid(); };
         EXPECT_TRUE(drawn(std::ceil(need), "0 s")) << (st.presenter ? "presenter" : "window");
-        EXPECT_FALSE(drawn(need - 30, "0 s")); // shorter: the axis gives way, nothing overlaps
+        EXPECT_LT(where(std::ceil(need), "0 s").left(), 1366 * 0.4) << "under the queue";
+        // Shorter but wide (a projector's lesson pane): the axis goes beside the queue, the dropped SYN on it.
+        EXPECT_GT(where(need - 30, "0 s").left(), 1366 * 0.55);
+        EXPECT_TRUE(drawn(need - 30, "SYN dropped"));
+        // Shorter and narrow: the axis gives way, nothing overlaps.
+        EXPECT_FALSE(drawn(need - 30, "0 s", 600));
         EXPECT_FALSE(drawn(std::ceil(need), "SYNs to port"));
         EXPECT_TRUE(drawn(std::ceil(backlogNaturalHeight(st, false)), "SYNs to port"));
         EXPECT_TRUE(drawn(std::ceil(need), "closed")); // the end: the listening socket is closed
@@ -227,6 +233,36 @@ TEST(BacklogView, ItsNeededHeightShowsTheSynsOnTheirAxis)
 // wide window: tick labels and "SYN dropped" never run into one smear, nothing
 // leaves the view (over the caption under it), and the listener's box says what
 // its program does (homework's server does call accept()).
+// The lesson pane PaneDocks gives the backlog view in presenter mode at
+// 1366x768 (~245 px): the SYNs beside the queue, and when not every
+// connection's row fits, the one whose SYN was dropped is the one shown.
+TEST(BacklogView, ThePresentersShortPaneShowsTheDroppedSynBesideTheQueue)
+{
+    const Timeline& tl = backlogRun();
+    const ViewStyle st = ViewStyle::presenterMode();
+    for (const qreal h : {245.0, 280.0, 320.0}) {
+        const QList<BacklogText> texts = backlogTexts(QRectF(0, 0, 1366, h), tl, tl.size() - 1, st);
+        bool dropped = false, axis = false, count = false;
+        int rows = 0;
+        for (const BacklogText& t : texts) {
+            dropped = dropped || t.text.contains(QLatin1String("SYN dropped"));
+            axis = axis || t.text == QLatin1String("0 s");
+            count = count || t.text.contains(QLatin1String("listening socket closed"));
+            rows += t.text.contains(QLatin1String("client")) && t.rect.left() > 1366 * 0.55 ? 1 : 0;
+            EXPECT_LE(t.rect.bottom(), h + 0.5) << t.text.toStdString() << " leaves the view at " << h;
+        }
+        SCOPED_TRACE(h);
+        EXPECT_TRUE(dropped);
+        EXPECT_TRUE(axis);
+        EXPECT_TRUE(count) << "the count line stays whole";
+        EXPECT_GE(rows, 1);
+        for (int i = 0; i < texts.size(); ++i)
+            for (int j = i + 1; j < texts.size(); ++j)
+                EXPECT_FALSE(texts[i].rect.intersects(texts[j].rect))
+                    << texts[i].text.toStdString() << " / " << texts[j].text.toStdString() << " at " << h;
+    }
+}
+
 TEST(BacklogView, TextsStandApartInANarrowPresenterPane)
 {
     const Timeline& tl = backlogRun();

@@ -11,6 +11,7 @@
 #include <QImage>
 #include <QPainter>
 
+#include <algorithm>
 #include <iterator>
 
 namespace socklab {
@@ -109,6 +110,14 @@ void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int curso
         : QCoreApplication::translate("BacklogView", "The accept queue appears once the server calls listen().");
     text(p, QRectF(inner.left(), y, inner.width(), th), Qt::AlignLeft | Qt::AlignTop, title, st.headerFont, st.foreground);
     y += th + 12 * s;
+    // Where the SYNs' time axis goes: under the queue where the pane is tall
+    // enough, else beside it (a projector's short, wide lesson pane), else nowhere.
+    const qreal needed = k.synHeading() + k.minRow() + 4 * s + k.axis();
+    const bool below = inner.top() + k.queueBlock() + needed <= inner.bottom();
+    const qreal sideW = inner.width() * 0.4;
+    const bool side = !below && sideW >= 280 * s && y + k.minRow() + 4 * s + k.axis() <= inner.bottom();
+    const qreal queueRight = side ? inner.right() - sideW - 16 * s : inner.right();
+    const qreal synTop = y;
 
     // The listener and its accept queue, as slots.
     const QColor listenerColor = st.actorColor(tl, all.listener);
@@ -134,8 +143,8 @@ void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int curso
     const QList<int> waiting = m.waiting();
     const qint64 queued = m.inQueue();
     const bool full = m.backlog >= 0 && queued >= m.slotCount();
-    const qreal qx = box.right() + 80 * s;
-    const qreal slotW = qMin(200 * s, (inner.right() - qx) / qMax(1, slotCount) - 10 * s);
+    const qreal qx = box.right() + (side ? 60 : 80) * s;
+    const qreal slotW = qMin(200 * s, (queueRight - qx) / qMax(1, slotCount) - 10 * s);
     // The queue's arrow: accept() would take from the head (the left end).
     p.setPen(QPen(st.muted, st.lineWidth, Qt::DashLine));
     p.drawLine(QPointF(box.right() + 4, box.center().y()), QPointF(qx - 4, box.center().y()));
@@ -166,19 +175,23 @@ void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int curso
         : m.closed ? QCoreApplication::translate("BacklogView", "listening socket closed: the connections that waited were reset")
         : full ? QCoreApplication::translate("BacklogView", "accept queue %1 / %2: full — new SYNs are dropped silently").arg(queued).arg(m.slotCount())
                : QCoreApplication::translate("BacklogView", "accept queue %1 / %2").arg(queued).arg(m.slotCount());
-    text(p, QRectF(qx, y, inner.right() - qx, lh), Qt::AlignLeft | Qt::AlignTop, count, st.labelFont,
+    // Beside the SYNs the count starts under the listener: the lesson's sentence ("full — …") stays whole.
+    const qreal countX = side ? inner.left() : qx;
+    text(p, QRectF(countX, y, queueRight - countX, lh), Qt::AlignLeft | Qt::AlignTop, count, st.labelFont,
          full ? st.errorColor() : st.foreground);
     y += lh + k.countGap();
 
     // Every connection attempt's SYNs on one time axis — where the view has room
     // for one row and the axis (and, when not compact, their heading).
-    const qreal needed = k.synHeading() + k.minRow() + 4 * s + k.axis();
-    if (y + needed > inner.bottom()) {
+    if (!below && !side) {
         p.restore();
         return;
     }
-    if (!k.compact) {
-        text(p, QRectF(inner.left(), y, inner.width(), lh), Qt::AlignLeft | Qt::AlignTop,
+    const QRectF syns = side ? QRectF(inner.right() - sideW, synTop, sideW, inner.bottom() - synTop)
+                             : QRectF(inner.left(), y, inner.width(), inner.bottom() - y);
+    y = syns.top();
+    if (!k.compact && !side) {
+        text(p, QRectF(syns.left(), y, syns.width(), lh), Qt::AlignLeft | Qt::AlignTop,
              QCoreApplication::translate("BacklogView", "SYNs to port %1 — answered with SYN+ACK (green) or dropped (red) and sent again by the client's kernel")
                  .arg(all.port),
              st.labelFont, st.foreground);
@@ -191,21 +204,32 @@ void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int curso
             t1 = qMax(t1, syn.tUs);
         }
     if (t0 < 0) {
-        text(p, QRectF(inner.left(), y, inner.width(), lh), Qt::AlignLeft | Qt::AlignTop, QCoreApplication::translate("BacklogView", "No SYN yet."),
+        text(p, QRectF(syns.left(), y, syns.width(), lh), Qt::AlignLeft | Qt::AlignTop, QCoreApplication::translate("BacklogView", "No SYN yet."),
              st.labelFont, st.muted);
         p.restore();
         return;
     }
     t1 = qMax(t1 + 300000, t0 + 1000000);
-    const qreal nameW = qMin(inner.width() * 0.18, 190 * s);
-    const qreal ax0 = inner.left() + nameW, ax1 = inner.right() - 50 * s;
+    const qreal nameW = qMin(syns.width() * (side ? 0.36 : 0.18), 220 * s);
+    const qreal ax0 = syns.left() + nameW, ax1 = syns.right() - (side ? 24 : 50) * s;
     auto tx = [&](qint64 t) { return ax0 + (ax1 - ax0) * qreal(t - t0) / qreal(t1 - t0); };
     // A row holds its name and a SYN with its label above and its gap below; rows that
     // do not fit the view are left out rather than drawn over each other and the caption.
     const qreal minRow = k.minRow();
-    const qreal room = inner.bottom() - y - k.axis();
+    const qreal room = syns.bottom() - y - k.axis();
     const int rows = int(qMin<qsizetype>(all.attempts.size(), qMax<qsizetype>(0, qsizetype(room / minRow))));
     const qreal rowH = qBound(minRow, room / qMax(1, rows), qMax(lh * 3.2, 64 * s));
+    // The rows shown, in their order; when not all fit, the attempts whose SYN
+    // was dropped first (what the lesson is about), then the others.
+    QList<int> shown;
+    for (const bool dropped : {true, false})
+        for (int i = 0; i < all.attempts.size() && shown.size() < rows; ++i) {
+            bool any = false;
+            for (const SynAttempt& syn : all.attempts[i].syns)
+                any = any || syn.dropped;
+            if (any == dropped) shown << i;
+        }
+    std::sort(shown.begin(), shown.end());
     // Seconds ticks.
     const qreal axisY = y + rowH * rows + 4 * s;
     p.setPen(QPen(st.muted, 1));
@@ -231,12 +255,12 @@ void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int curso
         }
     }
     for (int row = 0; row < rows; ++row) {
-        const ConnectionAttempt& whole = all.attempts[row];
+        const ConnectionAttempt& whole = all.attempts[shown[row]];
         const ConnectionAttempt* a = nullptr;
         for (const ConnectionAttempt& c : m.attempts)
             if (c.clientPort == whole.clientPort) a = &c;
         const qreal cy = y + rowH * (row + 0.5);
-        text(p, QRectF(inner.left(), cy - lh / 2, nameW - 8 * s, lh), Qt::AlignRight | Qt::AlignVCenter,
+        text(p, QRectF(syns.left(), cy - lh / 2, nameW - 8 * s, lh), Qt::AlignRight | Qt::AlignVCenter,
              attemptName(whole), st.labelFont, a ? st.foreground : st.muted);
         p.setPen(QPen(st.grid, 1));
         p.drawLine(QPointF(ax0, cy), QPointF(ax1, cy));
@@ -259,7 +283,7 @@ void paintBacklog(QPainter& p, const QRectF& area, const Timeline& tl, int curso
                                 : syn.dropped  ? QCoreApplication::translate("BacklogView", "SYN dropped")
                                                : QStringLiteral("SYN");
             const qreal lw = smallMetrics.horizontalAdvance(label) + 6;
-            const qreal lx = qBound(ax0 - 6 * s, x - lw / 2, inner.right() - lw); // right of the name column
+            const qreal lx = qBound(ax0 - 6 * s, x - lw / 2, syns.right() - lw); // right of the name column
             if (lx >= labelsEnd + 6 * s) {
                 text(p, QRectF(lx, cy - r - sh - 1, lw, sh), Qt::AlignHCenter | Qt::AlignBottom, label, st.smallFont, c);
                 labelsEnd = lx + lw;
