@@ -26,11 +26,13 @@
 #include "ScenarioRun.h"
 #include "SessionController.h"
 #include "StateMachineView.h"
+#include "TestShots.h"
 #include "TimelineJson.h"
 #include "Captions.h"
 #include "LadderLayout.h"
 
 #include <QDockWidget>
+#include <QFontInfo>
 #include <QImage>
 #include <QLabel>
 #include <QJsonDocument>
@@ -43,7 +45,9 @@
 #include <QTimer>
 #include <QPushButton>
 #include <QScreen>
+#include <QRegularExpression>
 #include <QScrollBar>
+#include <QStatusBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -733,5 +737,49 @@ TEST_F(WindowTest, TheNarrationIsNeverSqueezedInAPresentersWindow)
     }
     EXPECT_FALSE(w.narration()->endNote().isEmpty());
     check("at the end");
+    w.setLanguage(QStringLiteral("en"));
+}
+
+TEST_F(WindowTest, WhatWasSavedWhereIsSaidAlsoInAPresentersWindow)
+{
+    SOCKLAB_REQUIRE_LAB();
+    QTemporaryDir dir;
+    MainWindow w;
+    ASSERT_TRUE(w.setLanguage(QStringLiteral("zh_CN")));
+    w.resize(1366, 768);
+    w.show();
+    w.setPresenter(true);
+    EXPECT_FALSE(w.statusBar()->isVisible()); // a projector's screen has no status bar…
+    ASSERT_TRUE(openAndWait(w, QStringLiteral("handshake")));
+    runToTheEnd(w);
+    const auto said = [&](const QString& path) {
+        EXPECT_TRUE(w.statusBar()->isVisible()) << path.toStdString(); // …but it comes up to say this
+        EXPECT_TRUE(w.statusBar()->currentMessage().contains(path)) << w.statusBar()->currentMessage().toStdString();
+        EXPECT_GE(QFontInfo(w.statusBar()->font()).pixelSize(), 14); // read from the back row
+    };
+    const QString session = dir.filePath(QStringLiteral("h.socklab.json"));
+    ASSERT_TRUE(w.session()->saveSession(session));
+    said(session);
+    w.statusBar()->clearMessage(); // as its time-out does
+    EXPECT_FALSE(w.statusBar()->isVisible());
+    const QString picture = dir.filePath(QStringLiteral("ladder.png"));
+    ASSERT_TRUE(w.exports()->exportView(picture));
+    said(picture);
+    const QString notes = dir.filePath(QStringLiteral("notes.pdf"));
+    ASSERT_TRUE(w.exports()->exportNotes(notes));
+    said(notes);
+    const QString pcap = dir.filePath(QStringLiteral("h.pcap"));
+    ASSERT_TRUE(w.session()->exportPcap(pcap));
+    said(pcap);
+    test::keepShot(&w, QStringLiteral("saved-presenter-zh"));
+    const QRegularExpressionMatch count = QRegularExpression(QStringLiteral("(\\d+) ")).match(w.statusBar()->currentMessage());
+    EXPECT_GE(count.captured(1).toInt(), 3) << w.statusBar()->currentMessage().toStdString(); // its packets, counted
+    // A failure is the banner's, in large type too.
+    EXPECT_FALSE(w.session()->saveSession(dir.filePath(QStringLiteral("no/such/folder/x.json"))));
+    EXPECT_FALSE(w.errorBanner()->message().isEmpty());
+    for (const QLabel* l : w.errorBanner()->findChildren<QLabel*>())
+        EXPECT_GE(QFontInfo(l->font()).pixelSize(), 14);
+    w.setPresenter(false);
+    EXPECT_TRUE(w.statusBar()->isVisible());
     w.setLanguage(QStringLiteral("en"));
 }

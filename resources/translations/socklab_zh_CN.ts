@@ -3090,6 +3090,18 @@
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档（*.pdf）</translation>
     </message>
+    <message>
+        <source>Exported the view as %1</source>
+        <translation>已将视图导出为 %1</translation>
+    </message>
+    <message>
+        <source>Wrote the lecture notes as %1</source>
+        <translation>已将讲义写入 %1</translation>
+    </message>
+    <message>
+        <source>Copied the view to the clipboard: paste it into your slides or notes</source>
+        <translation>已将视图复制到剪贴板：可粘贴到幻灯片或笔记中</translation>
+    </message>
 </context>
 <context>
     <name>socklab::LadderView</name>
@@ -3970,6 +3982,16 @@
     <message>
         <source>Packets could not be captured here. The states come from the kernel; the segments between them are reconstructed from the TCP rules and marked with *.</source>
         <translation>这里无法抓包。状态来自内核；状态之间的报文是根据 TCP 规则重建的，并标有 *。</translation>
+    </message>
+    <message>
+        <source>Saved the session as %1</source>
+        <translation>已将会话保存为 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n packet(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个数据包写入 %1</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

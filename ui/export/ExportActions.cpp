@@ -46,8 +46,10 @@ bool ExportActions::exportView(const QString& path)
 {
     QString error;
     if (m_exporter().exportFile(path, currentView(), m_session->timeline(), m_playback->cursor(),
-                                kExportSize, &error))
+                                kExportSize, &error)) {
+        emit succeeded(tr("Exported the view as %1").arg(path));
         return true;
+    }
     emit errorOccurred(tr("Could not export the view: %1").arg(error));
     return false;
 }
@@ -55,7 +57,10 @@ bool ExportActions::exportView(const QString& path)
 bool ExportActions::exportNotes(const QString& path)
 {
     QString error;
-    if (m_exporter().exportNotesPdf(path, currentView(), m_session->timeline(), &error)) return true;
+    if (m_exporter().exportNotesPdf(path, currentView(), m_session->timeline(), &error)) {
+        emit succeeded(tr("Wrote the lecture notes as %1").arg(path));
+        return true;
+    }
     emit errorOccurred(tr("Could not export the lecture notes: %1").arg(error));
     return false;
 }
@@ -80,6 +85,7 @@ void ExportActions::chooseNotesFile()
 void ExportActions::copyImage()
 {
     m_exporter().copyToClipboard(currentView(), m_session->timeline(), m_playback->cursor(), kExportSize);
+    emit succeeded(tr("Copied the view to the clipboard: paste it into your slides or notes"));
 }
 
 } // namespace socklab

@@ -36,6 +36,7 @@ public:
 
 signals:
     void errorOccurred(const QString& message);
+    void succeeded(const QString& message); // what was written where, or copied
 
 private:
     void chooseViewFile();

@@ -33,6 +33,13 @@ void ErrorBanner::showMessage(const QString& message)
 
 QString ErrorBanner::message() const { return isHidden() ? QString() : m_text->text(); }
 
+void ErrorBanner::setPresenter(bool on)
+{
+    QFont f = parentWidget() ? parentWidget()->font() : QFont();
+    if (on) f.setPointSizeF(f.pointSizeF() * 1.5);
+    m_text->setFont(f);
+}
+
 void ErrorBanner::retranslate() { m_close->setToolTip(tr("Dismiss")); }
 
 } // namespace socklab

@@ -118,6 +118,12 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_session, &SessionController::busyChanged, this, &MainWindow::onBusyChanged);
     connect(m_session, &SessionController::errorOccurred, m_banner, &ErrorBanner::showMessage);
+    connect(m_session, &SessionController::succeeded, this, &MainWindow::showDone);
+    // A presenter's window has no status bar, but what was saved where is shown there too:
+    // the bar comes up for the message, and goes again with it.
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString& message) {
+        if (m_presenter) statusBar()->setVisible(!message.isEmpty());
+    });
     connect(m_playback, &PlaybackController::needNextStep, m_session, &SessionController::stepForward);
     connect(m_playback, &PlaybackController::cursorChanged, this, &MainWindow::onCursorChanged);
     connect(m_playback, &PlaybackController::finishedChanged, this,
@@ -163,6 +169,7 @@ void MainWindow::createMenus()
         m_session, m_playback, [this] { return Exporter(viewStyle()); }, [this] { return m_focus->current(); },
         this);
     connect(m_exports, &ExportActions::errorOccurred, m_banner, &ErrorBanner::showMessage);
+    connect(m_exports, &ExportActions::succeeded, this, &MainWindow::showDone);
     m_exports->addTo(m_fileMenu);
     m_fileMenu->addSeparator();
     m_fileMenu->addActions({m_sources->runProgramsAction(), m_sources->attachAction()});
@@ -352,9 +359,8 @@ NewScenarioDialog* MainWindow::newScenarioFromPrograms()
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         m_scenarios->reload();
         m_scenarioMenu->reload();
-        statusBar()->showMessage(tr("Saved as the scenario %1 in %2: it is in the list now, and socklab run %1 runs it")
-                                     .arg(dialog->savedId(), dialog->savedDir()),
-                                 20000);
+        showDone(tr("Saved as the scenario %1 in %2: it is in the list now, and socklab run %1 runs it")
+                     .arg(dialog->savedId(), dialog->savedDir()));
     });
     dialog->open();
     return dialog;
@@ -450,7 +456,11 @@ void MainWindow::setPresenter(bool on)
         setWindowState(m_statesBeforePresenter & ~Qt::WindowFullScreen);
         restoreGeometry(m_geometryBeforePresenter);
     }
-    statusBar()->setVisible(!on);
+    statusBar()->setVisible(!on || !statusBar()->currentMessage().isEmpty());
+    QFont statusFont = font();
+    if (on) statusFont.setPointSizeF(statusFont.pointSizeF() * 1.5); // as the playback bar's
+    statusBar()->setFont(statusFont);
+    m_banner->setPresenter(on);
     m_narration->setPresenter(on);
     m_bar->setPresenter(on);
     m_scenarios->setPresenter(on);
@@ -458,6 +468,8 @@ void MainWindow::setPresenter(bool on)
     applyStyle();
     fitPresenterSplit();
 }
+
+void MainWindow::showDone(const QString& message) { statusBar()->showMessage(message, kDoneMessageMs); }
 
 void MainWindow::fitPresenterSplit()
 {

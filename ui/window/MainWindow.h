@@ -103,6 +103,7 @@ private:
     void saveSessionFile();
     void exportPcapFile();
     void applyStyle();
+    void showDone(const QString& message); // in the status bar, for kDoneMessageMs
     void fitPresenterSplit();
     void restoreSettings();
 
@@ -132,6 +133,7 @@ private:
     QAction *m_presenterAct = nullptr, *m_enAct = nullptr, *m_zhAct = nullptr;
     QAction *m_glossaryAct = nullptr, *m_aboutAct = nullptr;
 
+    static constexpr int kDoneMessageMs = 20000;
     int m_fittedActors = 0;  // the ladder's columns when the presenter's splitter was last fitted
     QString m_shownScenario; // the scenario id of the timeline the views show
     bool m_presenter = false;

@@ -158,6 +158,7 @@ bool SessionController::saveSession(const QString& path)
         emit errorOccurred(tr("Could not save the session: %1").arg(error));
         return false;
     }
+    emit succeeded(tr("Saved the session as %1").arg(path));
     return true;
 }
 
@@ -179,10 +180,14 @@ bool SessionController::exportPcap(const QString& path)
         emit errorOccurred(tr("Could not write the pcap file: %1").arg(w.error()));
         return false;
     }
+    int frames = 0;
     for (const Event& e : m_timeline.events())
-        if (const PacketData* p = e.packet(); p && !p->raw.isEmpty() && p->linkType == linkType)
+        if (const PacketData* p = e.packet(); p && !p->raw.isEmpty() && p->linkType == linkType) {
             w.write(m_timeline.originEpochUs + e.tUs, m_timeline.fullFrame(*p), p->wireLen);
+            ++frames;
+        }
     w.close();
+    emit succeeded(tr("Wrote %n packet(s) to %1", nullptr, frames).arg(path));
     return true;
 }
 

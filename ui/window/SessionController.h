@@ -54,6 +54,7 @@ signals:
     void timelineChanged(const socklab::Timeline& tl);
     void busyChanged(bool busy);
     void errorOccurred(const QString& message);
+    void succeeded(const QString& message); // a file saved or exported: where it went
     void sessionChanged(); // scenario, replay state or step counts changed
 
 private:
