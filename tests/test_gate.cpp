@@ -283,6 +283,30 @@ TEST(CallGate, AThreadsCallsWithoutAStudentFrameCarryTheLineThatStartedIt)
     EXPECT_FALSE(wait->args.value("fds").toList().isEmpty());
 }
 
+// epoll_wait() is recorded with the sockets the kernel has in the set: here a
+// worker forked after its parent added the listener, so the worker itself never
+// called epoll_ctl() (the set is read from /proc/PID/fdinfo at each wait).
+TEST(CallGate, AForkedWorkersEpollWaitNamesTheSocketsInItsSet)
+{
+    QTemporaryDir dir;
+    const QString exe = dir.filePath("c_prefork_epoll");
+    ASSERT_EQ(QProcess::execute("cc", {"-o", exe, gateProgram("c_prefork_epoll.c")}), 0);
+    const auto lab = runLab({{exe, "12108"}, py("kr_tcp_client.py", {"12108"})});
+    EXPECT_TRUE(lab->problems().isEmpty()) << debugText(lab->problems());
+    const QList<CallRec> server = callsOf(lab->timeline(), "c_prefork_epoll");
+    const CallRec* socket = find(server, "socket");
+    ASSERT_NE(socket, nullptr);
+    const CallRec* wait = find(server, "epoll_wait");
+    ASSERT_NE(wait, nullptr) << "the worker's wait was not recorded";
+    EXPECT_NE(wait->args.value("pid"), socket->args.value("pid")); // the worker's, not the parent's
+    EXPECT_EQ(wait->args.value("fds").toList(), QVariantList{socket->result}); // the listener, and only it
+    EXPECT_EQ(wait->result, 1);
+    const CallRec* accept = find(server, "accept");
+    ASSERT_NE(accept, nullptr);
+    EXPECT_EQ(accept->args.value("pid"), wait->args.value("pid"));
+    EXPECT_TRUE(outputOf(lab->timeline(), "kr_tcp_client.py").contains("From Server: HELLO"));
+}
+
 TEST(CallGate, AsyncioPairRecordsNonBlockingCallsAndEnds)
 {
     ProgramLabOptions o;

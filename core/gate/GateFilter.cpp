@@ -22,7 +22,7 @@ const char* const kTrapped[] = {
     "socket", "bind", "listen", "accept", "accept4", "connect", "shutdown",
     "sendto", "sendmsg", "sendmmsg", "recvfrom", "recvmsg", "recvmmsg",
     "setsockopt", "getsockopt", "close", "read", "write", "readv", "writev", "sendfile",
-    "poll", "ppoll", "select", "pselect6", "epoll_wait", "epoll_pwait", "epoll_pwait2", "epoll_ctl",
+    "poll", "ppoll", "select", "pselect6", "epoll_wait", "epoll_pwait", "epoll_pwait2",
     "dup2", "dup3", "close_range",
 };
 

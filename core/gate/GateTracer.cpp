@@ -13,7 +13,6 @@
 #include <csignal>
 #include <netinet/in.h>
 #include <poll.h>
-#include <sys/epoll.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -227,7 +226,6 @@ void GateTracer::onStatus(pid_t tid, int st)
             if (pid_t(former) != tid) m_threads.remove(pid_t(former));
             Proc& p = m_procs[m_threads[tid].tgid];
             p.fds.clear(); // close-on-exec descriptors are gone
-            p.epoll.clear();
         }
         resume(tid, PTRACE_CONT);
         return;
@@ -294,19 +292,9 @@ bool GateTracer::classify(Thread& t, Proc& p, Call& c)
         p.fds.clear();
         return false;
     }
-    if (s == QLatin1String("epoll_ctl")) {
-        if (inet(a[2])) {
-            if (a[1] == EPOLL_CTL_ADD) p.epoll[int(a[0])].insert(int(a[2]));
-            else if (a[1] == EPOLL_CTL_DEL) p.epoll[int(a[0])].remove(int(a[2]));
-        }
-        return false;
-    }
     if (s == QLatin1String("close")) {
         const bool socket = inet(a[0]);
         p.fds.remove(int(a[0]));
-        p.epoll.remove(int(a[0]));
-        for (QSet<int>& set : p.epoll)
-            set.remove(int(a[0]));
         c.fd = int(a[0]);
         c.call = s;
         return socket;
@@ -357,11 +345,12 @@ bool GateTracer::classify(Thread& t, Proc& p, Call& c)
         return true;
     }
     if (s.startsWith(QLatin1String("epoll_"))) {
-        const QSet<int> set = p.epoll.value(int(a[0]));
-        if (set.isEmpty()) return false;
+        QList<int> watched;
+        if (!epollTargetsOf(t.tgid, int(a[0]), &watched)) return false;
         QVariantList fds;
-        for (int fd : set)
-            fds << fd;
+        for (int fd : std::as_const(watched))
+            if (inet(uint64_t(fd))) fds << fd;
+        if (fds.isEmpty()) return false;
         args.insert("fds", fds);
         c.call = QStringLiteral("epoll_wait");
         return true;

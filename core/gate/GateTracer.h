@@ -75,7 +75,6 @@ private:
         int program = -1;
         int pidfd = -1;
         QHash<int, FdKind> fds;
-        QHash<int, QSet<int>> epoll; // epoll fd -> IPv4/IPv6 sockets in it
     };
 
     bool startChild(int program, pid_t pid, int reportFd, int* execErrno);

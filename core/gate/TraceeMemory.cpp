@@ -2,6 +2,8 @@
 
 #include <QFile>
 
+#include <algorithm>
+
 #include <arpa/inet.h>
 #include <cstring>
 #include <netinet/in.h>
@@ -43,6 +45,22 @@ QVariantMap sockaddrOf(pid_t tid, uint64_t address, uint64_t length)
         return {{"family", "AF_INET6"}, {"addr", QString::fromLatin1(text)}, {"port", ntohs(a->sin6_port)}};
     }
     return {};
+}
+
+bool epollTargetsOf(pid_t tgid, int epfd, QList<int>* fds)
+{
+    QFile f(QStringLiteral("/proc/%1/fdinfo/%2").arg(tgid).arg(epfd));
+    if (!f.open(QIODevice::ReadOnly)) return false;
+    // "tfd:        5 events:       19 data:                5  pos:0 ino:2b1 sdev:8", one per watched file.
+    fds->clear();
+    for (const QByteArray& line : f.readAll().split('\n')) {
+        if (!line.startsWith("tfd:")) continue;
+        bool ok = false;
+        const int fd = line.mid(4).trimmed().split(' ').value(0).toInt(&ok);
+        if (ok && !fds->contains(fd)) fds->append(fd);
+    }
+    std::sort(fds->begin(), fds->end());
+    return true;
 }
 
 FdKind fdKindOf(pid_t tgid, int fd, int* pidfd)

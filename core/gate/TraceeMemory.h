@@ -3,6 +3,7 @@
 // passes to bind()/connect(), and what its descriptors are (/proc, pidfd_getfd).
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QVariantMap>
 
@@ -26,6 +27,11 @@ int localPortOf(pid_t tgid, int fd, int* pidfd);
 // takes the datagram nor clears a pending error); -1 when the socket is not a
 // datagram socket or nothing is queued.
 qint64 nextDatagramLength(pid_t tgid, int fd, int* pidfd);
+// The descriptors epoll instance `epfd` of process `tgid` watches, as the kernel
+// lists them (the "tfd:" lines of /proc/TGID/fdinfo/EPFD), in ascending order;
+// false when that file cannot be read (process gone). Read at each wait, it is
+// what the kernel has: registrations made before a fork or by another thread too.
+bool epollTargetsOf(pid_t tgid, int epfd, QList<int>* fds);
 
 
 } // namespace socklab
