@@ -235,6 +235,19 @@ void StateMachineRenderer::paintOrMeasure(QPainter* painter, const QRectF& targe
             painter->drawPolyline(path);
         }
         arrowHead(path.last(), path[n - 2], c, qMax(8.0, (hot ? 16 : 11) * k * 1.4));
+    }
+    // The labels, the lit transitions' first: in a narrow pane (a 1024x768
+    // projector's right third) not every label finds a free place, and the one
+    // the lesson is at must. A faded label with no free place is left out
+    // rather than drawn over another text.
+    QList<int> labelOrder;
+    for (int i = 0; i < edges.size(); ++i)
+        if (hotEdges.contains(i)) labelOrder << i;
+    for (int i = 0; i < edges.size(); ++i)
+        if (!hotEdges.contains(i)) labelOrder << i;
+    for (int i : std::as_const(labelOrder)) {
+        const StateEdge& e = edges[i];
+        const bool hot = hotEdges.contains(i);
         // The label in the on-screen font; split at " / " when it would be wider than a box.
         QFont f = edgeFont;
         f.setBold(hot);
@@ -253,9 +266,9 @@ void StateMachineRenderer::paintOrMeasure(QPainter* painter, const QRectF& targe
         if (r.left() < target.left() + 2) r.moveLeft(target.left() + 2);
         if (!clear(r)) {
             // Beside its line, then up or down: the nearest place that covers nothing,
-            // else the one that covers least.
+            // else (a lit label) the one that covers least.
             QRectF best = r;
-            qreal bestCost = 1e18;
+            qreal bestCost = 1e18, bestCovered = 0;
             const qreal stepX = w / 4 + 2, stepY = h / 4;
             for (int ix = -14; ix <= 14; ++ix)
                 for (int iy = -14; iy <= 14; ++iy) {
@@ -267,8 +280,9 @@ void StateMachineRenderer::paintOrMeasure(QPainter* painter, const QRectF& targe
                         if (!x.isEmpty()) covered += x.width() * x.height();
                     }
                     const qreal cost = covered * 1000 + std::hypot(ix * stepX, iy * stepY);
-                    if (cost < bestCost) bestCost = cost, best = c;
+                    if (cost < bestCost) bestCost = cost, best = c, bestCovered = covered;
                 }
+            if (bestCovered > 0 && !hot) continue;
             r = best;
         }
         taken << r;
