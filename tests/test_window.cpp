@@ -43,6 +43,8 @@
 #include <QStyle>
 #include <QTextLayout>
 #include <QTimer>
+#include <QLayout>
+#include <QToolButton>
 #include <QPushButton>
 #include <QScreen>
 #include <QRegularExpression>
@@ -781,5 +783,38 @@ TEST_F(WindowTest, WhatWasSavedWhereIsSaidAlsoInAPresentersWindow)
         EXPECT_GE(QFontInfo(l->font()).pixelSize(), 14);
     w.setPresenter(false);
     EXPECT_TRUE(w.statusBar()->isVisible());
+    w.setLanguage(QStringLiteral("en"));
+}
+
+// A 1024x768 projector (many classrooms still have one): in presenter mode the
+// window fits the screen, the state diagram is whole beside the ladder, and the
+// playback bar's buttons are all there.
+TEST_F(WindowTest, APresentersWindowFitsA1024x768Projector)
+{
+    SOCKLAB_REQUIRE_LAB();
+    MainWindow w;
+    ASSERT_TRUE(w.setLanguage(QStringLiteral("zh_CN")));
+    w.show();
+    w.setPresenter(true);
+    w.setGeometry(0, 0, 1024, 768);
+    ASSERT_TRUE(openAndWait(w, QStringLiteral("teardown")));
+    for (int i = 0; i < 8; ++i) {
+        w.playback()->step();
+        ASSERT_TRUE(waitIdle(w));
+    }
+    QTest::qWait(50);
+    EXPECT_LE(w.minimumSizeHint().width(), 1024);
+    EXPECT_LE(w.width(), 1024);
+    const QRect states(w.stateMachine()->mapTo(&w, QPoint(0, 0)), w.stateMachine()->size());
+    EXPECT_TRUE(w.rect().contains(states)) << states.x() << "," << states.y() << " " << states.width() << "x"
+                                           << states.height() << " in " << w.width() << "x" << w.height();
+    EXPECT_GE(states.width(), 1024 / 4);
+    const QRect bar(w.playbackBar()->mapTo(&w, QPoint(0, 0)), w.playbackBar()->size());
+    for (const QToolButton* b : w.playbackBar()->findChildren<QToolButton*>())
+        if (b->isVisible()) {
+            const QRect r(b->mapTo(&w, QPoint(0, 0)), b->size());
+            EXPECT_TRUE(bar.contains(r) && w.rect().contains(r)) << b->text().toStdString();
+        }
+    test::keepShot(&w, QStringLiteral("presenter-1024-zh"));
     w.setLanguage(QStringLiteral("en"));
 }

@@ -5,6 +5,8 @@
 #include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLayout>
+#include <QResizeEvent>
 #include <QSlider>
 #include <QStyle>
 #include <QToolButton>
@@ -76,10 +78,62 @@ QToolButton* PlaybackBar::button(QAction* a)
     b->setDefaultAction(a);
     b->setAutoRaise(true);
     // The verbs a student needs most carry a word as well as an icon.
-    if (a == m_reset || a == m_back || a == m_step || a == m_play) b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    if (a == m_reset || a == m_back || a == m_step || a == m_play) m_wordButtons << b;
     b->setFocusPolicy(Qt::NoFocus);
     m_buttons << b;
+    b->setToolButtonStyle(styleFor(b));
     return b;
+}
+
+Qt::ToolButtonStyle PlaybackBar::styleFor(const QToolButton* b) const
+{
+    if (!m_wordButtons.contains(b)) return Qt::ToolButtonIconOnly;
+    // Presenters drive with a remote: the Reset word gives way to the bigger icons.
+    if (b->defaultAction() == m_reset && m_presenter) return Qt::ToolButtonIconOnly;
+    return m_compact ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon;
+}
+
+void PlaybackBar::applyButtonStyles()
+{
+    for (QToolButton* b : std::as_const(m_buttons))
+        b->setToolButtonStyle(styleFor(b));
+}
+
+void PlaybackBar::measureWords()
+{
+    m_wordsExtra = 0;
+    for (QToolButton* b : std::as_const(m_wordButtons)) {
+        const Qt::ToolButtonStyle now = b->toolButtonStyle();
+        b->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        const int bare = b->sizeHint().width();
+        b->setToolButtonStyle(m_presenter && b->defaultAction() == m_reset ? Qt::ToolButtonIconOnly
+                                                                           : Qt::ToolButtonTextBesideIcon);
+        m_wordsExtra += b->sizeHint().width() - bare;
+        b->setToolButtonStyle(now);
+    }
+    updateGeometry();
+}
+
+int PlaybackBar::wordsMinimum() const
+{
+    const int now = layout() ? layout()->minimumSize().width() : 0;
+    return m_compact ? now + m_wordsExtra : now;
+}
+
+QSize PlaybackBar::minimumSizeHint() const
+{
+    QSize s = QWidget::minimumSizeHint();
+    if (!m_compact) s.setWidth(s.width() - m_wordsExtra);
+    return s;
+}
+
+void PlaybackBar::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    const bool compact = width() < wordsMinimum();
+    if (compact == m_compact) return;
+    m_compact = compact;
+    applyButtonStyles();
 }
 
 QList<QAction*> PlaybackBar::actions() const
@@ -104,12 +158,11 @@ void PlaybackBar::setPresenter(bool on)
     for (QToolButton* b : m_buttons) {
         b->setFont(f);
         b->setIconSize(QSize(icon, icon));
-        // Presenters drive with a remote: the Reset word gives way to the bigger icons.
-        if (b->defaultAction() == m_reset)
-            b->setToolButtonStyle(on ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon);
     }
     for (QLabel* l : {m_speed, m_position, m_running})
         l->setFont(f);
+    applyButtonStyles();
+    measureWords();
 }
 
 void PlaybackBar::retranslate()
@@ -141,6 +194,7 @@ void PlaybackBar::retranslate()
     m_faster->setToolTip(tr("Faster (+)"));
     m_slider->setToolTip(tr("Drag to any moment of the recording"));
     refresh();
+    measureWords();
 }
 
 void PlaybackBar::refresh()

@@ -32,6 +32,9 @@ public:
     void setPresenter(bool on);
     void retranslate();
     void refresh();
+    // Its narrowest: the verbs as icons alone. Wider than the words need, they come back.
+    QSize minimumSizeHint() const override;
+    bool isCompact() const { return m_compact; }
 
 signals:
     void resetRequested();
@@ -39,6 +42,15 @@ signals:
 private:
     QAction* makeAction(QStyle::StandardPixmap icon, QList<QKeySequence> keys, void (PlaybackController::*slot)());
     QToolButton* button(QAction* a);
+    Qt::ToolButtonStyle styleFor(const QToolButton* b) const;
+    void applyButtonStyles();
+    void measureWords(); // m_wordsExtra, after a change of type or language
+    int wordsMinimum() const;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
 
     PlaybackController* m_playback;
     QAction *m_reset, *m_home, *m_back, *m_play, *m_step, *m_end, *m_slower, *m_faster, *m_stepEvent, *m_backEvent;
@@ -47,7 +59,10 @@ private:
     QLabel* m_position;
     QLabel* m_running;
     QList<QToolButton*> m_buttons;
+    QList<QToolButton*> m_wordButtons; // the verbs that carry a word beside the icon
     bool m_presenter = false;
+    bool m_compact = false; // the words left out: the bar is narrower than they need
+    int m_wordsExtra = 0;   // what the words add to the bar's minimum width
 };
 
 } // namespace socklab
