@@ -8,6 +8,7 @@
 //                repaint of the whole window, what the next frame would show)
 //   build/tests/bench/bench_step
 
+#include "BenchClock.h"
 #include "MainWindow.h"
 #include "ProgramConsole.h"
 #include "ProgramSession.h"
@@ -24,22 +25,14 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
 
 using namespace socklab;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
-
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
+using bench::Clock;
+using bench::msSince;
+using bench::threadCpuMs;
 
 bool connectReturned(const Timeline& tl)
 {

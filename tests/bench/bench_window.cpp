@@ -6,6 +6,7 @@
 // repaint of the whole window: compare them within one run.
 //   build/tests/bench/bench_window
 
+#include "BenchClock.h"
 #include "MainWindow.h"
 #include "TimelineJson.h"
 #include "ViewsTestData.h"
@@ -21,24 +22,14 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
 
 using namespace socklab;
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
-
-// CPU time of this (the GUI) thread: on a machine shared by other builds the
-// wall time of an action is mostly waiting for a core, its CPU time is not.
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
+using bench::Clock;
+using bench::msSince;
+using bench::threadCpuMs;
 
 // What the event loop would do before the next frame: posted layout/update
 // events, then a synchronous paint of everything visible.
