@@ -330,3 +330,30 @@ TEST(LadderRenderer, FittedToItsPaneItNeedsNoSidewaysScroll)
         }
     }
 }
+
+// A label split in two lines is split between its words: a wait's words go
+// under its call ("accept()" / "— waiting for a connection"), never inside
+// "()" ("accept(" / ") — waiting…" in a narrow presenter ladder).
+TEST(LadderRenderer, ATwoLineLabelIsNeverSplitInsideEmptyParentheses)
+{
+    const Timeline& tl = test::cachedRun(QStringLiteral("handshake"));
+    int twoLines = 0;
+    for (const ViewStyle& S : {ViewStyle::presenterMode(), ViewStyle()})
+        for (qreal width = 320; width <= 900; width += 40) {
+            LadderRenderer lr;
+            lr.setStyle(S);
+            lr.setTimeline(tl);
+            lr.fitToWidth(width);
+            const QRectF target(0, 0, width, lr.layout().contentHeight());
+            for (int cursor : {tl.size() / 2, tl.size() - 1})
+                for (const LadderItem& it : lr.items(target, cursor, {})) {
+                    if (!it.text.contains(QLatin1Char('\n'))) continue;
+                    ++twoLines;
+                    EXPECT_FALSE(it.text.contains(QStringLiteral("(\n)"))) << it.text.toStdString() << " at " << width;
+                    const QStringList lines = it.text.split(QLatin1Char('\n'));
+                    if (it.detail == QLatin1String("wait") && it.text.contains(QChar(0x2014)))
+                        EXPECT_TRUE(lines.last().startsWith(QChar(0x2014))) << it.text.toStdString() << " at " << width;
+                }
+        }
+    EXPECT_GT(twoLines, 0); // the narrow ladders had labels in two lines to look at
+}

@@ -338,11 +338,14 @@ QList<LadderItem> LadderRenderer::items(const QRectF& target, int cursor, const 
                     while (px > floorPx && widthAt(px, row.text) > room) px -= 1; // hinting can round up
                     if (px < floorPx || widthAt(qMax(px, floorPx), row.text) > room) {
                         // Two lines, split where the longer half is shortest: after the
-                        // call ("→ result"), at "(" or at an argument's comma.
+                        // call ("→ result", "— waiting for data"), after an "(" that has
+                        // arguments, or at an argument's comma; never inside "()".
                         qsizetype best = -1;
                         qreal bestWidth = 1e9;
-                        for (const QString& at : {QStringLiteral(" → "), QStringLiteral("("), QStringLiteral(", ")}) {
+                        for (const QString& at : {QStringLiteral(" → "), QStringLiteral(" \u2014"), QStringLiteral("("),
+                                                  QStringLiteral(", ")}) {
                             for (qsizetype c = row.text.indexOf(at); c > 0; c = row.text.indexOf(at, c + 1)) {
+                                if (at == QLatin1String("(") && row.text.mid(c + 1, 1) == QLatin1String(")")) continue;
                                 const qsizetype cut = at == QLatin1String("(") ? c + 1 : c + (at == QLatin1String(", ") ? 1 : 0);
                                 const qreal wdt = qMax(widthAt(natural, row.text.left(cut)),
                                                        widthAt(natural, row.text.mid(cut).trimmed()));
