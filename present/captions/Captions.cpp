@@ -378,7 +378,7 @@ QString eventSummary(const Timeline& tl, const Event& e)
         if (q->acceptQueue >= 0)
             return QCoreApplication::translate("Captions", "%1: %2 connection(s) wait for accept() (backlog %3)")
                 .arg(who).arg(q->acceptQueue).arg(q->backlog);
-        return QCoreApplication::translate("Captions", "%1 %2: %3 bytes unread, %4 bytes not yet acknowledged")
+        return QCoreApplication::translate("Captions", "%1 %2: %3 B unread, %4 B not yet acknowledged")
             .arg(who, q->socket).arg(qMax<qint64>(0, q->inq)).arg(qMax<qint64>(0, q->outq));
     }
     if (const WireData* w = e.wire()) {

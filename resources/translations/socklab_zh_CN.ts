@@ -422,7 +422,7 @@
         <translation>%1：%2 个连接等待 accept()（backlog %3）</translation>
     </message>
     <message>
-        <source>%1 %2: %3 bytes unread, %4 bytes not yet acknowledged</source>
+        <source>%1 %2: %3 B unread, %4 B not yet acknowledged</source>
         <translation>%1 %2：%3 字节未读，%4 字节尚未确认</translation>
     </message>
     <message>
