@@ -101,6 +101,8 @@ const LadderItem* arrowOf(const QList<LadderItem>& items, int eventIndex)
         if (it.kind == LadderItem::Kind::Arrow && it.eventIndex == eventIndex) return &it;
     return nullptr;
 }
+// A pointer into a list that dies at the end of the statement: keep the list first.
+const LadderItem* arrowOf(QList<LadderItem>&& items, int eventIndex) = delete;
 
 } // namespace
 
@@ -251,7 +253,8 @@ TEST(LadderWire, APacketHeldNowHasReleaseAndDropButtonsInALiveSession)
         if (width == 1400) {
             EXPECT_EQ(held->wireText, QStringLiteral("held by the wire"));
             // A recording (an export, a saved session) has no buttons.
-            const LadderItem* still = arrowOf(r.items(target, 0, {}), 0);
+            const QList<LadderItem> recorded = r.items(target, 0, {});
+            const LadderItem* still = arrowOf(recorded, 0);
             ASSERT_NE(still, nullptr);
             EXPECT_FALSE(still->releaseRect.isValid());
             EXPECT_EQ(r.wireButtonAt(held->releaseRect.center(), target, 0, {}).packetId, 0);
@@ -269,7 +272,8 @@ TEST(LadderWire, APacketHeldNowHasReleaseAndDropButtonsInALiveSession)
     r.setTimeline(released);
     const QRectF target(0, 0, 1200, 700);
     for (const int cursor : {0, released.size() - 1}) {
-        const LadderItem* held = arrowOf(r.items(target, cursor, live), 0);
+        const QList<LadderItem> items = r.items(target, cursor, live);
+        const LadderItem* held = arrowOf(items, 0);
         ASSERT_NE(held, nullptr);
         EXPECT_FALSE(held->releaseRect.isValid()) << cursor;
     }
@@ -278,7 +282,8 @@ TEST(LadderWire, APacketHeldNowHasReleaseAndDropButtonsInALiveSession)
     Timeline back = released;
     back.appendBatch({wire(300100, "hold", 8, synAck)});
     r.setTimeline(back);
-    const LadderItem* held = arrowOf(r.items(target, back.size() - 1, live), back.size() - 1);
+    const QList<LadderItem> backItems = r.items(target, back.size() - 1, live);
+    const LadderItem* held = arrowOf(backItems, back.size() - 1);
     ASSERT_NE(held, nullptr);
     ASSERT_TRUE(held->releaseRect.isValid());
     EXPECT_EQ(held->packetId, 8);
