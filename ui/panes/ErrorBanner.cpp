@@ -33,10 +33,10 @@ void ErrorBanner::showMessage(const QString& message)
 
 QString ErrorBanner::message() const { return isHidden() ? QString() : m_text->text(); }
 
-void ErrorBanner::setPresenter(bool on)
+void ErrorBanner::setTypeScale(qreal k)
 {
     QFont f = parentWidget() ? parentWidget()->font() : QFont();
-    if (on) f.setPointSizeF(f.pointSizeF() * 1.5);
+    f.setPointSizeF(f.pointSizeF() * k);
     m_text->setFont(f);
 }
 

@@ -18,7 +18,7 @@ public:
 
     void showMessage(const QString& message);
     QString message() const;
-    void setPresenter(bool on); // type as large as the playback bar's
+    void setTypeScale(qreal k); // presenter mode: the views' type scale (ViewStyle::scale)
     void retranslate();
 
 private:

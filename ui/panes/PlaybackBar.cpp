@@ -102,15 +102,16 @@ void PlaybackBar::applyButtonStyles()
 void PlaybackBar::measureWords()
 {
     m_wordsExtra = 0;
+    const bool compact = m_compact;
+    m_compact = false; // styleFor() as with room for the words
     for (QToolButton* b : std::as_const(m_wordButtons)) {
-        const Qt::ToolButtonStyle now = b->toolButtonStyle();
         b->setToolButtonStyle(Qt::ToolButtonIconOnly);
         const int bare = b->sizeHint().width();
-        b->setToolButtonStyle(m_presenter && b->defaultAction() == m_reset ? Qt::ToolButtonIconOnly
-                                                                           : Qt::ToolButtonTextBesideIcon);
+        b->setToolButtonStyle(styleFor(b));
         m_wordsExtra += b->sizeHint().width() - bare;
-        b->setToolButtonStyle(now);
     }
+    m_compact = compact;
+    applyButtonStyles();
     updateGeometry();
 }
 
@@ -161,8 +162,7 @@ void PlaybackBar::setPresenter(bool on)
     }
     for (QLabel* l : {m_speed, m_position, m_running})
         l->setFont(f);
-    applyButtonStyles();
-    measureWords();
+    measureWords(); // and the buttons' styles for the new type
 }
 
 void PlaybackBar::retranslate()

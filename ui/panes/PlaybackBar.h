@@ -44,7 +44,7 @@ private:
     QToolButton* button(QAction* a);
     Qt::ToolButtonStyle styleFor(const QToolButton* b) const;
     void applyButtonStyles();
-    void measureWords(); // m_wordsExtra, after a change of type or language
+    void measureWords(); // m_wordsExtra after a change of type or language; styles the buttons
     int wordsMinimum() const;
 
 protected:

@@ -458,9 +458,9 @@ void MainWindow::setPresenter(bool on)
     }
     statusBar()->setVisible(!on || !statusBar()->currentMessage().isEmpty());
     QFont statusFont = font();
-    if (on) statusFont.setPointSizeF(statusFont.pointSizeF() * 1.5); // as the playback bar's
+    statusFont.setPointSizeF(statusFont.pointSizeF() * viewStyle().scale); // the views' type scale
     statusBar()->setFont(statusFont);
-    m_banner->setPresenter(on);
+    m_banner->setTypeScale(viewStyle().scale);
     m_narration->setPresenter(on);
     m_bar->setPresenter(on);
     m_scenarios->setPresenter(on);
