@@ -162,6 +162,46 @@ TEST_F(Panes, FilterModelKeepsOnlyTheChosenActorAndKind)
     EXPECT_EQ(filter.rowCount(), tl.size());
 }
 
+// The filter is not dynamic (a cursor move must not re-filter a million
+// rows): rows that arrive in a live session are still filtered, and a cursor
+// move still reaches the view as the colour change it is.
+TEST_F(Panes, AFilteredLogFiltersRowsThatArriveAndPassesCursorMovesOn)
+{
+    const Timeline& full = teardown();
+    Timeline part;
+    part.scenarioId = full.scenarioId;
+    part.originEpochUs = full.originEpochUs;
+    part.actors = full.actors;
+    const int half = full.size() / 2;
+    for (int i = 0; i < half; ++i) part.append(full.at(i));
+
+    EventLogModel model;
+    model.setTimeline(part);
+    EventLogFilterModel filter;
+    QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::Warning);
+    filter.setSourceModel(&model);
+    filter.setActorFilter(QStringLiteral("server"));
+    const auto serverRows = [](const Timeline& tl, int upTo) {
+        int n = 0;
+        for (int i = 0; i < upTo; ++i) n += tl.at(i).actor == QLatin1String("server");
+        return n;
+    };
+    ASSERT_EQ(filter.rowCount(), serverRows(part, part.size()));
+    ASSERT_LT(serverRows(full, half), serverRows(full, full.size())); // the second half adds server rows
+
+    model.setTimeline(full); // grows: rows inserted, not a reset
+    EXPECT_EQ(filter.rowCount(), serverRows(full, full.size()));
+    for (int r = 0; r < filter.rowCount(); ++r)
+        EXPECT_EQ(filter.index(r, EventLogModel::ActorColumn).data().toString(), QStringLiteral("server"));
+
+    QSignalSpy changed(&filter, &QAbstractItemModel::dataChanged);
+    model.setCursor(full.size() - 1);
+    ASSERT_GE(changed.count(), 1);
+    const QModelIndex last = filter.index(filter.rowCount() - 1, EventLogModel::DescriptionColumn);
+    EXPECT_NE(last.data(Qt::ForegroundRole).value<QBrush>().color(), QColor(160, 160, 160)); // no longer in the future
+    EXPECT_EQ(filter.rowCount(), serverRows(full, full.size())); // a cursor move drops no rows
+}
+
 TEST_F(Panes, EventLogPaneCombosFilterAndSegmentRowsSelectPackets)
 {
     const Timeline& tl = handshake();

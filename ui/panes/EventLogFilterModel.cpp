@@ -4,7 +4,15 @@
 
 namespace socklab {
 
-EventLogFilterModel::EventLogFilterModel(QObject* parent) : QSortFilterProxyModel(parent) {}
+EventLogFilterModel::EventLogFilterModel(QObject* parent) : QSortFilterProxyModel(parent)
+{
+    // What the filter looks at (actor, kind) never changes in a row once it
+    // is in the log; only colours and step values do. A dynamic filter would
+    // re-filter every row of each dataChanged: a jump from Home to End of a
+    // million-event session re-filtered a million rows (issue 12). Inserted
+    // rows are filtered all the same; a filter change invalidates itself.
+    setDynamicSortFilter(false);
+}
 
 void EventLogFilterModel::setActorFilter(const QString& actor)
 {
