@@ -70,7 +70,7 @@ QString CallLines::result(const ReturnData& r)
 
 QString CallLines::format(const Event& e)
 {
-    const QString who = e.actor.leftJustified(7);
+    const QString who = e.actor.toString().leftJustified(7);
     if (const CallData* c = e.call()) {
         const QString key = e.actor + '/' + c->args.value("pid").toString();
         m_last.insert(key, {c->codeFile, c->codeLine});

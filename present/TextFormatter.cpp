@@ -40,8 +40,8 @@ QString argsText(const CallData& c)
 
 QString packetLine(const Event& e, const PacketData& p)
 {
-    const QString from = p.fromActor.isEmpty() ? QStringLiteral("%1:%2").arg(p.srcAddr).arg(p.srcPort) : p.fromActor;
-    const QString to = p.toActor.isEmpty() ? QStringLiteral("%1:%2").arg(p.dstAddr).arg(p.dstPort) : p.toActor;
+    const QString from = p.fromActor.isEmpty() ? QStringLiteral("%1:%2").arg(p.srcAddr.toString()).arg(p.srcPort) : p.fromActor.toString();
+    const QString to = p.toActor.isEmpty() ? QStringLiteral("%1:%2").arg(p.dstAddr.toString()).arg(p.dstPort) : p.toActor.toString();
     QString line = QStringLiteral("%1 → %2  ").arg(from, to);
     if (p.protocol == QLatin1String("tcp")) {
         line += QStringLiteral("[%1] seq=%2").arg(tcpFlagNames(p.flags).join(','), QString::number(p.relSeq));
@@ -125,7 +125,7 @@ QString formatCaptureLine(const Timeline& tl)
 QString formatEvent(const Timeline& tl, const Event& e)
 {
     Q_UNUSED(tl);
-    const QString who = e.actor.leftJustified(7);
+    const QString who = e.actor.toString().leftJustified(7);
     if (const CallData* c = e.call())
         return QStringLiteral("%1 %2%3(%4)").arg(who, c->socket.isEmpty() ? QString() : c->socket + '.', c->call,
                                                  argsText(*c));

@@ -190,10 +190,10 @@ TEST(CompactEvents, PayloadLivesInsideTheKeptFrameAndTextIsShared)
         EXPECT_EQ(p->toActor, "server");
         EXPECT_EQ(events[i].actor, "client");
         // One shared copy of the repeating text (made afresh by the lookup each time).
-        EXPECT_EQ(p->srcAddr.constData(), events[0].packet()->srcAddr.constData());
-        EXPECT_EQ(p->dstAddr.constData(), events[0].packet()->srcAddr.constData());
-        EXPECT_EQ(p->fromActor.constData(), events[0].packet()->fromActor.constData());
-        EXPECT_EQ(events[i].actor.constData(), events[0].actor.constData());
+        EXPECT_EQ(p->srcAddr.toString().constData(), events[0].packet()->srcAddr.toString().constData());
+        EXPECT_EQ(p->dstAddr.toString().constData(), events[0].packet()->srcAddr.toString().constData());
+        EXPECT_EQ(p->fromActor.toString().constData(), events[0].packet()->fromActor.toString().constData());
+        EXPECT_EQ(events[i].actor.toString().constData(), events[0].actor.toString().constData());
     }
     // Changing a copy does not change the frame it was a view of.
     QByteArray copy = events[0].packet()->payload;

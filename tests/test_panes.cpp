@@ -282,7 +282,7 @@ TEST_F(Panes, PacketLayersShowTheSynByLayer)
     const int syn = firstSyn(tl);
     ASSERT_GE(syn, 0);
     const PacketData& p = *tl.at(syn).packet();
-    ASSERT_FALSE(p.raw.isEmpty());
+    ASSERT_TRUE(p.captured());
 
     PacketLayersPane pane;
     pane.setTimeline(tl);
@@ -320,7 +320,8 @@ TEST_F(Panes, PacketLayersShowTheSynByLayer)
     EXPECT_FALSE(osi->note().isEmpty());
 
     // Choosing a field highlights its bytes in the hex dump.
-    EXPECT_EQ(pane.hexView()->toPlainText(), HexDump::text(p.raw));
+    EXPECT_EQ(pane.hexView()->toPlainText(), HexDump::text(tl.fullFrame(p))); // read back from the frame store
+    EXPECT_FALSE(pane.hexView()->toPlainText().isEmpty());
     QTreeWidgetItem* srcPort = findItem(tcp, QStringLiteral("Source port"));
     ASSERT_NE(srcPort, nullptr);
     tree->setCurrentItem(srcPort);
@@ -353,7 +354,10 @@ TEST_F(Panes, PacketLayersFollowTheCursorAndMarkDerivedSegments)
     // A segment socklab inferred: no bytes, fields only, and it says so.
     Event derived = tl.at(firstSyn(tl));
     derived.provenance = Provenance::Derived;
-    std::get<PacketData>(derived.data).raw.clear();
+    PacketData& inferred = std::get<PacketData>(derived.data);
+    inferred.raw.clear();
+    inferred.capLen = 0; // not captured: no frame anywhere
+    inferred.frameOffset = -1;
     derived.tUs = tl.durationUs() + 1;
     tl.append(derived);
     pane.setTimeline(tl);
@@ -367,6 +371,38 @@ TEST_F(Panes, PacketLayersFollowTheCursorAndMarkDerivedSegments)
     ASSERT_NE(seq, nullptr);
     EXPECT_TRUE(seq->text(1).contains(QStringLiteral("(absolute)")));
     EXPECT_TRUE(pane.osiWidget()->isHighlighted(OsiModelWidget::Layer::Transport));
+}
+
+// Memory holds no bytes of a captured frame: they come from the capture
+// file. When that cannot be read, the pane shows the fields memory holds and
+// says why there are no bytes (not "derived": the kernel did send it).
+TEST_F(Panes, PacketLayersSayWhenACapturedFrameCannotBeReadBack)
+{
+    Timeline tl = handshake();
+    const int syn = firstSyn(tl);
+    ASSERT_GE(syn, 0);
+    ASSERT_TRUE(tl.at(syn).packet()->captured());
+    PacketLayersPane pane;
+    pane.setTimeline(tl);
+    pane.setSelectedPacket(syn);
+    EXPECT_TRUE(pane.derivedNoteText().isEmpty());
+    EXPECT_FALSE(pane.hexView()->toPlainText().isEmpty());
+
+    ASSERT_TRUE(tl.at(syn).packet()->raw.isEmpty()) << "memory kept the frame: the frame store is not used";
+    Timeline gone = tl;
+    gone.frames.reset(); // the capture file is no longer there
+    PacketLayersPane lost;
+    lost.setTimeline(gone);
+    lost.setSelectedPacket(syn);
+    EXPECT_TRUE(lost.derivedNoteText().contains(QStringLiteral("could not be read back")))
+        << lost.derivedNoteText().toStdString();
+    EXPECT_TRUE(lost.hexView()->toPlainText().isEmpty());
+    EXPECT_NE(findItem(lost.tree()->invisibleRootItem(), QStringLiteral("Sequence number")), nullptr);
+    // Live, the frame may not be on disk yet: the next update reads it again.
+    lost.setTimeline(tl);
+    EXPECT_EQ(lost.shownPacket(), syn);
+    EXPECT_TRUE(lost.derivedNoteText().isEmpty());
+    EXPECT_EQ(lost.hexView()->toPlainText(), pane.hexView()->toPlainText());
 }
 
 TEST_F(Panes, CodePaneMarksTheServerBlockedInAcceptAndEndsOnConnect)

@@ -2,6 +2,9 @@
 // Value-type events: everything the engine observes or infers. They flow one
 // way (engine -> timeline -> views) and hold no pointers into the engine.
 
+#include "Pooled.h"
+#include "SparseList.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -29,8 +32,8 @@ constexpr uint8_t FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10, UR
 struct TcpOptions {
     // Handles first, then the numbers, so the struct has no padding holes
     // (a million segments each carry one: issue 12, memory per event).
-    QList<QPair<uint32_t, uint32_t>> sackBlocks;
-    QStringList order; // option kinds in wire order: "mss", "nop", "sackOK", "TS", "wscale", "sack", "eol", "opt<N>" (interned)
+    SparseList<QPair<uint32_t, uint32_t>> sackBlocks; // usually none: one pointer
+    InternedList order; // option kinds in wire order: "mss", "nop", "sackOK", "TS", "wscale", "sack", "eol", "opt<N>"
     uint32_t tsVal = 0;
     uint32_t tsEcr = 0;
     int mss = -1;    // -1: absent
@@ -42,19 +45,23 @@ struct TcpOptions {
 // A TCP segment (kind Segment) or UDP/ICMP datagram (kind Datagram).
 struct PacketData {
     // Laid out handles first, then numbers by size, without padding holes.
-    // Repeating text (actors, addresses, protocol, option order) is interned
-    // (StringPool) and payload shares raw's buffer, so a small segment costs
-    // one heap block: its kept frame.
-    QString fromActor; // actor that sent it ("" when unknown)
-    QString toActor;
-    QString srcAddr;
-    QString dstAddr;
-    QString protocol;  // "tcp", "udp", "icmp", "icmp6"
-    QByteArray payload; // first bytes of the payload (up to the snap length)
-    QByteArray raw;     // the whole captured frame; empty when derived
+    // Repeating text (actors, addresses, protocol, option order) is pooled:
+    // one pointer each (issue 12: memory per event). A captured frame that is
+    // in the timeline's frame store keeps no raw bytes in memory, only the
+    // first bytes of its payload: a small segment costs one small heap block.
+    Interned fromActor; // actor that sent it ("" when unknown)
+    Interned toActor;
+    Interned srcAddr;
+    Interned dstAddr;
+    Interned protocol;  // "tcp", "udp", "icmp", "icmp6"
     // Wire mode: "dropped" when socklab's wire dropped it. The kernel sent it (the
     // wire got it from the kernel's queue), but it never crossed lo: not captured.
-    QString wire;
+    Interned wire;
+    QByteArray payload; // first bytes of the payload (up to what was kept)
+    // The captured frame's first bytes (all of it when small); empty when
+    // derived, and when the frame is in the timeline's frame store (frameOffset
+    // >= 0): Timeline::fullFrame / frameHead read it back. captured() tells.
+    QByteArray raw;
     TcpOptions options;
     qint64 frameOffset = -1; // the frame's record in the timeline's frame store (-1: none)
     // TCP
@@ -76,6 +83,8 @@ struct PacketData {
     uint8_t flags = 0;
 
     bool has(uint8_t f) const { return (flags & f) != 0; }
+    // The kernel sent it and socklab captured it (not derived).
+    bool captured() const { return capLen > 0 || !raw.isEmpty(); }
     uint64_t scaledWindow() const { return winScale > 0 ? (uint64_t(win) << winScale) : win; }
 };
 
@@ -163,7 +172,7 @@ private:
 
 struct Event {
     qint64 tUs = 0; // microseconds since the timeline's origin
-    QString actor;
+    Interned actor;
     EventKind kind = EventKind::Note;
     Provenance provenance = Provenance::Kernel;
     // WireData (a whole PacketData and three strings) is out of line: wire
@@ -185,7 +194,11 @@ struct Event {
 };
 
 // What one event costs inline (issue 12: memory per event); packets dominate.
-static_assert(sizeof(Event) <= 360, "an event grew: hold the new large member out of line");
+static_assert(sizeof(Event) <= 216, "an event grew: hold the new large member out of line");
+
+// What a session file keeps of each captured frame (its headers and first
+// payload bytes); the tap keeps as much in memory when it has no frame store.
+constexpr int kFrameHeadBytes = 320;
 
 QString kindName(EventKind k);
 std::optional<EventKind> kindFromName(const QString& name);

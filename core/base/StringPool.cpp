@@ -1,58 +1,85 @@
 #include "StringPool.h"
 
+#include "Pooled.h"
+
 #include <QHash>
 #include <QMutex>
-#include <QSet>
+
+#include <type_traits>
+#include <unordered_set>
 
 namespace socklab {
 
 namespace {
 
-constexpr qsizetype kMaxEntries = 65536;
+constexpr size_t kMaxEntries = 65536;
 
+struct Hash {
+    size_t operator()(const QString& s) const { return qHash(s); }
+    size_t operator()(const QStringList& l) const { return qHashRange(l.begin(), l.end()); }
+};
+
+// Node-based sets: an entry never moves, so Pooled<T> can point at it.
 struct Pool {
     QMutex mutex;
-    QSet<QString> strings;
-    QHash<QString, QStringList> lists; // joined by '\x1f' -> the pooled list
+    std::unordered_set<QString, Hash> strings;
+    std::unordered_set<QStringList, Hash> lists;
 };
 
 Pool& pool()
 {
-    static Pool p;
-    return p;
+    static Pool* p = new Pool; // never destroyed: pointers into it live until exit
+    return *p;
+}
+
+template <typename T>
+const T* find(std::unordered_set<T, Hash>& set, const T& value)
+{
+    if (const auto it = set.find(value); it != set.end()) return &*it;
+    if (set.size() >= kMaxEntries) return nullptr;
+    T owned = value;
+    if constexpr (std::is_same_v<T, QString>) owned.squeeze();
+    return &*set.insert(std::move(owned)).first;
 }
 
 } // namespace
 
+namespace pool_detail {
+
+const QString* pooled(const QString& value)
+{
+    Pool& p = pool();
+    QMutexLocker lock(&p.mutex);
+    return find(p.strings, value);
+}
+
+const QStringList* pooled(const QStringList& value)
+{
+    Pool& p = pool();
+    QMutexLocker lock(&p.mutex);
+    QStringList owned;
+    owned.reserve(value.size());
+    for (const QString& s : value) {
+        const QString* e = find(p.strings, s);
+        owned.append(e ? *e : s);
+    }
+    return find(p.lists, owned);
+}
+
+} // namespace pool_detail
+
 QString intern(const QString& s)
 {
     if (s.isEmpty()) return {};
-    Pool& p = pool();
-    QMutexLocker lock(&p.mutex);
-    if (const auto it = p.strings.constFind(s); it != p.strings.constEnd()) return *it;
-    if (p.strings.size() >= kMaxEntries) return s;
-    QString owned = s;
-    owned.squeeze();
-    p.strings.insert(owned);
-    return owned;
+    const QString* p = pool_detail::pooled(s);
+    return p ? *p : s;
 }
 
 QStringList intern(const QStringList& list)
 {
     if (list.isEmpty()) return {};
-    const QString key = list.join(QChar(0x1f));
-    Pool& p = pool();
-    QMutexLocker lock(&p.mutex);
-    if (const auto it = p.lists.constFind(key); it != p.lists.constEnd()) return *it;
-    if (p.lists.size() >= kMaxEntries) return list;
-    QStringList owned;
-    owned.reserve(list.size());
-    for (const QString& s : list) {
-        if (const auto it = p.strings.constFind(s); it != p.strings.constEnd()) owned.append(*it);
-        else owned.append(s);
-    }
-    p.lists.insert(key, owned);
-    return owned;
+    const QStringList* p = pool_detail::pooled(list);
+    return p ? *p : list;
 }
 
 QByteArray sharedSlice(const QByteArray& whole, qsizetype pos, qsizetype len)

@@ -43,11 +43,18 @@ Event PacketAnnotator::toEvent(const CapturedFrame& f, int linkType, qint64 orig
         e.data = NoteData{QStringLiteral("undecodable-packet"), {{"error", d.error}, {"bytes", f.bytes}}};
         return e;
     }
-    PacketData p = d.data; // raw: the decoder's copy of f.bytes, which payload shares
+    PacketData p = d.data; // raw: the decoder's copy of f.bytes, which payload shares (until cut below)
     p.linkType = linkType;
     p.wireLen = f.wireLen;
     p.capLen = std::max<uint32_t>(f.capLen, uint32_t(f.bytes.size()));
     p.frameOffset = f.spoolOffset;
+    if (p.frameOffset >= 0) {
+        // The whole frame is in the frame store: memory keeps what every view
+        // needs (the decoded headers above and the payload's first bytes, in a
+        // block of their own), not the frame (issue 12: memory per event).
+        p.payload = QByteArray(p.payload.constData(), p.payload.size());
+        p.raw = QByteArray();
+    }
     if (beforeAnnotate) beforeAnnotate(p);
     annotate(p);
     e.kind = p.protocol == QLatin1String("tcp") ? EventKind::Segment : EventKind::Datagram;

@@ -518,9 +518,15 @@ bool Decoder::tcpOptions(int p, int end, PacketField& optionsField)
 {
     TcpOptions& o = out.data.options;
     QStringList text;
+    // The order is pooled as a whole: set once, however the loop ends.
+    struct OrderOnExit {
+        TcpOptions& o;
+        QStringList order;
+        ~OrderOnExit() { o.order = order; }
+    } kinds{o, {}};
     auto add = [&](const char* name, const QString& value, int len, const QString& order,
                    const QString& shown, QList<PacketField> kids = {}) {
-        o.order << order;
+        kinds.order << order;
         text << shown;
         optionsField.children << field(name, value, p, len, std::move(kids));
         optionsField.value = text.join(QLatin1Char(','));
@@ -742,11 +748,8 @@ DecodedPacket decodePacket(int linkType, QByteArrayView frame, uint32_t wireLen)
     d.out.data.linkType = linkType;
     d.out.data.wireLen = wireLen ? wireLen : uint32_t(frame.size());
     d.out.ok = d.run(linkType);
-    // Compact for the timeline: repeating text shared, payload inside raw.
+    // Compact for the timeline: payload inside raw (repeating text is pooled).
     PacketData& p = d.out.data;
-    p.srcAddr = intern(p.srcAddr);
-    p.dstAddr = intern(p.dstAddr);
-    p.options.order = intern(p.options.order);
     if (d.payloadAt >= 0 && !p.payload.isEmpty() && d.payloadAt + p.payload.size() <= p.raw.size()
         && QByteArrayView(p.raw).sliced(d.payloadAt, p.payload.size()) == QByteArrayView(p.payload))
         p.payload = sharedSlice(p.raw, d.payloadAt, p.payload.size());

@@ -6,6 +6,7 @@
 // once. With a spool the whole frame goes to a pcap file on disk and only
 // its first bytes stay in memory.
 
+#include "Event.h"
 #include "FrameStore.h"
 
 #include <QByteArray>
@@ -54,7 +55,9 @@ struct TapOptions {
     bool spool = false;
     QString spoolPath;
     QString tempDir;
-    int keepBytes = 320; // with spool: frame bytes kept in memory (headers + first payload bytes)
+    // With a spool: a frame's bytes decoded in memory (headers + first payload
+    // bytes); its event keeps the payload's part, the file the whole frame.
+    int keepBytes = kFrameHeadBytes;
     qint64 spoolQueueBytes = 64 << 20;  // frames waiting for the disk, at most
     int bufferBytes = 128 << 20; // the ring (its pages count in RSS); SOCKLAB_TEST_CAPTURE_BUFFER overrides it (tests)
     int timeoutMs = 2;          // a ring block is handed over at the latest after this

@@ -497,7 +497,7 @@ void ProgramLab::finish()
     for (const Event& e : m_timeline.events())
         if (const NoteData* n = e.note(); n && n->code == QLatin1String("non-loopback-listen"))
             m_warnings << Problem(QStringLiteral("non-loopback-listen"),
-                                  {{"actor", e.actor}, {"address", n->args.value("address")}, {"port", n->args.value("port")}});
+                                  {{"actor", e.actor.toString()}, {"address", n->args.value("address")}, {"port", n->args.value("port")}});
     merge({});
 }
 

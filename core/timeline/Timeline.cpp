@@ -10,9 +10,18 @@ QByteArray Timeline::fullFrame(const PacketData& p) const
 {
     if (p.capLen <= uint32_t(p.raw.size()) || p.frameOffset < 0 || !frames) return p.raw;
     const QByteArray whole = frames->read(p.frameOffset, p.capLen);
-    // The file must hold the very frame we kept the start of.
+    // The file must hold the very frame we kept the start of (if any).
     if (whole.size() != qsizetype(p.capLen) || !whole.startsWith(p.raw)) return p.raw;
     return whole;
+}
+
+QByteArray Timeline::frameHead(const PacketData& p, qsizetype n) const
+{
+    n = std::min<qsizetype>(n, p.capLen);
+    if (n <= p.raw.size() || p.frameOffset < 0 || !frames) return p.raw.first(std::min(n, p.raw.size()));
+    const QByteArray head = frames->read(p.frameOffset, uint32_t(n));
+    if (head.size() != n || !head.startsWith(p.raw)) return p.raw;
+    return head;
 }
 
 void Timeline::noteLoss(const Event& e)

@@ -61,10 +61,14 @@ public:
     QList<ProgramSource> programs; // the programs that ran, with their text (--json "programs")
     QVariantMap parameters; // scenario parameters used for this run
     CaptureStats captureStats;
-    // Whole frames of segments whose raw bytes were cut for memory (null when none).
+    // Whole frames of captured packets that memory holds only the payload's
+    // first bytes of (null when none: replayed sessions keep raw in memory).
     std::shared_ptr<const FrameStore> frames;
-    // The whole captured frame of p: from the frame store when raw was cut.
+    // The whole captured frame of p: from the frame store when memory does not
+    // hold it. Empty when it cannot be read (derived, or the store is gone).
     QByteArray fullFrame(const PacketData& p) const;
+    // Its first `n` bytes (what a session file keeps), read back the same way.
+    QByteArray frameHead(const PacketData& p, qsizetype n) const;
 
     // Events are kept sorted by tUs; equal times keep arrival order.
     void append(Event e);

@@ -109,20 +109,22 @@ TcpOptions optionsFromJson(const QJsonObject& j)
     for (const QJsonValue& b : j.value("sack").toArray())
         o.sackBlocks.append({uint32_t(b.toArray().at(0).toInteger()),
                              uint32_t(b.toArray().at(1).toInteger())});
+    QStringList order;
     for (const QJsonValue& s : j.value("order").toArray())
-        o.order.append(s.toString());
-    o.order = intern(o.order);
+        order.append(s.toString());
+    o.order = order;
     return o;
 }
 
-void packetToJson(const PacketData& p, QJsonObject& j, bool includeRaw, const QByteArray& payload)
+// raw: the frame's bytes a session file keeps (empty: none are written).
+void packetToJson(const PacketData& p, QJsonObject& j, const QByteArray& raw, const QByteArray& payload)
 {
-    j.insert("from", p.fromActor);
-    j.insert("to", p.toActor);
-    j.insert("protocol", p.protocol);
+    j.insert("from", p.fromActor.toString());
+    j.insert("to", p.toActor.toString());
+    j.insert("protocol", p.protocol.toString());
     j.insert("ip_version", p.ipVersion);
-    j.insert("src", p.srcAddr);
-    j.insert("dst", p.dstAddr);
+    j.insert("src", p.srcAddr.toString());
+    j.insert("dst", p.dstAddr.toString());
     j.insert("src_port", p.srcPort);
     j.insert("dst_port", p.dstPort);
     j.insert("len", qint64(p.len));
@@ -143,11 +145,11 @@ void packetToJson(const PacketData& p, QJsonObject& j, bool includeRaw, const QB
     }
     if (!payload.isEmpty()) j.insert("payload_b64", QString::fromLatin1(payload.toBase64()));
     j.insert("wire_len", qint64(p.wireLen));
-    if (!p.wire.isEmpty()) j.insert("wire", p.wire);
-    if (includeRaw && !p.raw.isEmpty()) {
-        j.insert("raw_b64", QString::fromLatin1(p.raw.toBase64()));
+    if (!p.wire.isEmpty()) j.insert("wire", p.wire.toString());
+    if (!raw.isEmpty()) {
+        j.insert("raw_b64", QString::fromLatin1(raw.toBase64()));
         j.insert("link_type", p.linkType);
-        if (p.capLen > uint32_t(p.raw.size())) j.insert("cap_len", qint64(p.capLen));
+        if (p.capLen > uint32_t(raw.size())) j.insert("cap_len", qint64(p.capLen));
     }
 }
 
@@ -225,7 +227,7 @@ QJsonObject eventToJson(const Event& e, const Timeline& tl, const TimelineJsonOp
     const bool includeRaw = opt.includeRaw;
     QJsonObject j{{"t_us", e.tUs},
                   {"kind", kindName(e.kind)},
-                  {"actor", e.actor},
+                  {"actor", e.actor.toString()},
                   {"source", provenanceName(e.provenance)}};
     if (auto c = e.call()) {
         j.insert("call", c->call);
@@ -243,7 +245,9 @@ QJsonObject eventToJson(const Event& e, const Timeline& tl, const TimelineJsonOp
         j.insert("values", mapToJson(r->values));
         j.insert("step", r->step);
     } else if (auto p = e.packet()) {
-        packetToJson(*p, j, includeRaw, payloadFor(*p, tl, opt));
+        // Memory may hold none of a captured frame (it is in the frame store).
+        packetToJson(*p, j, includeRaw ? tl.frameHead(*p, std::max<qsizetype>(kFrameHeadBytes, p->raw.size())) : QByteArray(),
+                     payloadFor(*p, tl, opt));
     } else if (auto s = e.state()) {
         j.insert("socket", s->socket);
         j.insert("state", s->state);
@@ -280,7 +284,7 @@ QJsonObject eventToJson(const Event& e, const Timeline& tl, const TimelineJsonOp
         j.insert("delay_us", w->delayUs);
         j.insert("rule", w->rule);
         QJsonObject packet;
-        packetToJson(w->packet, packet, includeRaw, w->packet.payload);
+        packetToJson(w->packet, packet, includeRaw ? w->packet.raw : QByteArray(), w->packet.payload);
         j.insert("packet", packet);
     }
     return j;

@@ -20,6 +20,8 @@ struct TimelineJsonOptions {
 };
 
 QJsonObject timelineToJson(const Timeline& tl, TimelineJsonOptions opt = {});
+// Without its timeline: only what the event holds in memory (a captured
+// frame in a frame store is not read back; sessions use the form below).
 QJsonObject eventToJson(const Event& e, bool includeRaw = false);
 // With the timeline: payloads cut for memory can be read back from its frame store.
 QJsonObject eventToJson(const Event& e, const Timeline& tl, const TimelineJsonOptions& opt);

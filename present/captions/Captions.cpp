@@ -128,7 +128,7 @@ QString callName(const QString& call)
 QString segmentLabel(const PacketData& p)
 {
     if (p.protocol == QLatin1String("udp")) return QStringLiteral("UDP len=%1").arg(p.len);
-    if (p.protocol.startsWith(QLatin1String("icmp"))) {
+    if (p.protocol.toString().startsWith(QLatin1String("icmp"))) {
         if (p.icmpType == 3 && p.icmpCode == 3) return QStringLiteral("ICMP port unreachable");
         return QStringLiteral("ICMP type=%1 code=%2").arg(p.icmpType).arg(p.icmpCode);
     }
@@ -363,8 +363,8 @@ QString eventSummary(const Timeline& tl, const Event& e)
     }
     if (const PacketData* p = e.packet()) {
         QString text = QCoreApplication::translate("Captions", "%1 → %2: %3")
-                           .arg(p->fromActor.isEmpty() ? QString::number(p->srcPort) : p->fromActor,
-                                p->toActor.isEmpty() ? QString::number(p->dstPort) : p->toActor, segmentLabel(*p));
+                           .arg(p->fromActor.isEmpty() ? QString::number(p->srcPort) : p->fromActor.toString(),
+                                p->toActor.isEmpty() ? QString::number(p->dstPort) : p->toActor.toString(), segmentLabel(*p));
         if (e.provenance == Provenance::Derived) text += ' ' + QCoreApplication::translate("Captions", "(derived)");
         return text;
     }

@@ -87,7 +87,7 @@ BacklogModel backlogAt(const Timeline& tl, int cursor)
                 if (!a) {
                     ConnectionAttempt fresh;
                     fresh.clientPort = p->srcPort;
-                    fresh.client = !p->fromActor.isEmpty() ? p->fromActor : owner.value(p->srcPort);
+                    fresh.client = !p->fromActor.isEmpty() ? p->fromActor.toString() : owner.value(p->srcPort);
                     m.attempts.append(fresh);
                     a = &m.attempts.last();
                 }

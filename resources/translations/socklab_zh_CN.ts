@@ -3507,6 +3507,10 @@
         <source>Payload length</source>
         <translation>载荷长度</translation>
     </message>
+    <message>
+        <source>⚠ Captured, but its bytes could not be read back from the capture file: below is what socklab kept in memory.</source>
+        <translation>⚠ 已抓到，但无法从抓包文件读回它的字节：下面是 socklab 留在内存里的内容。</translation>
+    </message>
 </context>
 <context>
     <name>socklab::PaneDocks</name>
@@ -3991,6 +3995,12 @@
         <source>Wrote %n packet(s) to %1</source>
         <translation>
             <numerusform>已将 %n 个数据包写入 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1 packets to %2, but %n could not be read back from the capture file and are missing from it.</source>
+        <translation>
+            <numerusform>已将 %1 个数据包写入 %2，但有 %n 个无法从抓包文件读回，文件中缺少它们。</numerusform>
         </translation>
     </message>
 </context>

@@ -2,7 +2,7 @@
 //   build/tests/bench/bench_capture
 // BM_MemoryPerSmallSegment: heap bytes per timeline event for 1,000,000 small
 // TCP segments (10-byte payloads) taken the way the lab takes them (decoded,
-// annotated, appended to a Timeline). BM_BigSegmentsKeepTheirHead: the same
+// annotated, appended to a Timeline; the frames themselves in the frame store). BM_BigSegmentsKeepTheirHead: the same
 // for 64 KiB GSO frames cut to the tap's keepBytes (the rest lives on disk).
 // BM_SaveAndLoadSession: saveTimeline / loadTimeline of those 1,000,000 events.
 
@@ -64,7 +64,10 @@ double cpuSeconds()
     return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
 }
 
-Timeline smallSegments(int n)
+// spooled: as the lab takes them (frames in the frame store); otherwise memory
+// keeps each frame (a replayed session, or the save benchmark below, which
+// has no frame store to read the frames back from).
+Timeline smallSegments(int n, bool spooled)
 {
     PacketAnnotator annotate([](uint16_t l, uint16_t) { return l == 9000 ? QStringLiteral("server") : QStringLiteral("client"); });
     Timeline tl;
@@ -74,6 +77,9 @@ Timeline smallSegments(int n)
         f.epochUs = 1000 + i;
         f.bytes = frame(uint32_t(1 + 10 * i), 10, i % 2 ? 9000 : 40000, i % 2 ? 40000 : 9000);
         f.wireLen = f.capLen = uint32_t(f.bytes.size());
+        // As the tap takes it: every frame goes to the frame store (its
+        // pcap record's offset), memory keeps the event.
+        if (spooled) f.spoolOffset = 24 + qint64(i) * (16 + f.bytes.size());
         batch.append(annotate.toEvent(f, 1, 0));
         if (batch.size() == 1000) tl.appendBatch(std::exchange(batch, {}));
     }
@@ -86,7 +92,7 @@ void BM_MemoryPerSmallSegment(benchmark::State& state)
     const int n = int(state.range(0));
     for (auto _ : state) {
         const size_t before = heapInUse();
-        Timeline tl = smallSegments(n);
+        Timeline tl = smallSegments(n, true);
         const size_t after = heapInUse();
         state.counters["bytes_per_event"] = double(after - before) / n;
         state.counters["sizeof_Event"] = double(sizeof(Event));
@@ -120,7 +126,7 @@ BENCHMARK(BM_BigSegmentsKeepTheirHead)->Arg(16384)->Unit(benchmark::kMillisecond
 
 void BM_SaveAndLoadSession(benchmark::State& state)
 {
-    const Timeline tl = smallSegments(int(state.range(0)));
+    const Timeline tl = smallSegments(int(state.range(0)), false);
     QTemporaryDir dir;
     const QString path = dir.filePath("s.socklab.json");
     for (auto _ : state) {

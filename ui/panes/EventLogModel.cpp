@@ -92,7 +92,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn: return QString::number(double(e.tUs) / 1e6, 'f', 6);
-        case ActorColumn: return e.actor;
+        case ActorColumn: return e.actor.toString();
         case KindColumn: return kindText(e.kind);
         case DescriptionColumn: return eventSummary(m_tl, e);
         case SourceColumn: return e.provenance == Provenance::Derived ? tr("derived") : tr("kernel");
@@ -137,7 +137,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
         return f;
     }
     case EventIndexRole: return row;
-    case ActorRole: return e.actor;
+    case ActorRole: return e.actor.toString();
     case KindRole: return int(e.kind);
     case IsPacketRole: return e.kind == EventKind::Segment || e.kind == EventKind::Datagram;
     }

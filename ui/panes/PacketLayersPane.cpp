@@ -89,8 +89,7 @@ PacketLayersPane::PacketLayersPane(QWidget* parent)
     QFont hf = m_header->font();
     hf.setBold(true);
     m_header->setFont(hf);
-    m_derivedNote->setText(tr("⚠ Derived from the protocol — not captured: socklab inferred this segment, "
-                              "so there are no bytes to show."));
+    m_derivedNote->setText(derivedText());
     m_derivedNote->setWordWrap(true);
     m_derivedNote->setStyleSheet(QStringLiteral("QLabel { color: #8a5a00; background: #fff4d6; "
                                                 "border: 1px solid #e0c080; border-radius: 3px; padding: 3px; }"));
@@ -140,6 +139,12 @@ void PacketLayersPane::setTimeline(const Timeline& tl)
                       tl.scenarioId == m_tl.scenarioId && tl.originEpochUs == m_tl.originEpochUs &&
                       tl.at(m_shown).tUs == m_tl.at(m_shown).tUs && tl.at(m_shown).packet();
     m_tl = tl;
+    // A frame the capture's writer had not put on disk yet is read again
+    // when the session moves on.
+    if (same && m_unreadable) {
+        rebuild();
+        return;
+    }
     if (same) return;
     m_shown = -1;
     m_cursor = kNoCursor;
@@ -178,6 +183,20 @@ void PacketLayersPane::setPresenter(bool on)
 
 QString PacketLayersPane::headerText() const { return m_header->text(); }
 
+QString PacketLayersPane::derivedNoteText() const { return m_derivedNote->isHidden() ? QString() : m_derivedNote->text(); }
+
+QString PacketLayersPane::derivedText()
+{
+    return tr("⚠ Derived from the protocol — not captured: socklab inferred this segment, "
+              "so there are no bytes to show.");
+}
+
+QString PacketLayersPane::unreadableText()
+{
+    return tr("⚠ Captured, but its bytes could not be read back from the capture file: "
+              "below is what socklab kept in memory.");
+}
+
 void PacketLayersPane::showPacket(int eventIndex)
 {
     if (eventIndex == m_shown) return;
@@ -189,6 +208,7 @@ void PacketLayersPane::rebuild()
 {
     m_tree->clear();
     m_hex->clear();
+    m_unreadable = false;
     const PacketData* p = m_shown >= 0 && m_shown < m_tl.size() ? m_tl.at(m_shown).packet() : nullptr;
     if (!p) {
         m_header->setText(tr("No packet yet. Select a segment in the event log or on the ladder."));
@@ -198,19 +218,26 @@ void PacketLayersPane::rebuild()
         return;
     }
     const Event& e = m_tl.at(m_shown);
-    const QString from = p->fromActor.isEmpty() ? QStringLiteral("%1:%2").arg(p->srcAddr).arg(p->srcPort)
-                                                : p->fromActor;
-    const QString to = p->toActor.isEmpty() ? QStringLiteral("%1:%2").arg(p->dstAddr).arg(p->dstPort) : p->toActor;
+    const QString from = p->fromActor.isEmpty() ? QStringLiteral("%1:%2").arg(p->srcAddr.toString()).arg(p->srcPort)
+                                                : p->fromActor.toString();
+    const QString to = p->toActor.isEmpty() ? QStringLiteral("%1:%2").arg(p->dstAddr.toString()).arg(p->dstPort) : p->toActor.toString();
     m_header->setText(tr("#%1  %2 → %3   %4   (%5 s)")
                           .arg(m_shown)
                           .arg(from, to, segmentLabel(*p), QString::number(double(e.tUs) / 1e6, 'f', 6)));
 
-    const bool derived = p->raw.isEmpty();
-    m_derivedNote->setVisible(derived);
-    if (derived)
+    // Memory holds at most a captured frame's first bytes: the frame is read
+    // back from the capture file. Should that fail, the fields memory holds
+    // are shown, and said to be all there is.
+    const QByteArray frame = p->captured() ? m_tl.fullFrame(*p) : QByteArray();
+    const bool derived = !p->captured();
+    const bool unreadable = p->captured() && frame.isEmpty();
+    m_unreadable = unreadable;
+    m_derivedNote->setText(unreadable ? unreadableText() : derivedText());
+    m_derivedNote->setVisible(derived || unreadable);
+    if (derived || unreadable)
         addDerivedLayers(*p);
     else
-        addDecodedLayers(*p);
+        addDecodedLayers(*p, frame);
 
     // What the packet carries; the link layer exists on lo, the physical one does not.
     QSet<OsiModelWidget::Layer> layers{OsiModelWidget::Layer::Link, OsiModelWidget::Layer::Network};
@@ -231,10 +258,8 @@ void PacketLayersPane::rebuild()
     m_tree->resizeColumnToContents(0);
 }
 
-void PacketLayersPane::addDecodedLayers(const PacketData& p)
+void PacketLayersPane::addDecodedLayers(const PacketData& p, const QByteArray& frame)
 {
-    // Memory keeps a big segment's first bytes: the whole frame is on disk.
-    const QByteArray frame = m_tl.fullFrame(p);
     const DecodedPacket d = decodePacket(p.linkType, frame, p.wireLen);
     for (const PacketLayer& l : d.layers) {
         auto* top = new QTreeWidgetItem(m_tree, {QStringLiteral("%1 · %2").arg(
@@ -273,7 +298,7 @@ void PacketLayersPane::addDerivedLayers(const PacketData& p)
     addItem(net, fieldName("Destination address"), p.dstAddr);
 
     const bool tcp = p.protocol == QLatin1String("tcp");
-    QTreeWidgetItem* tr_ = layer(PacketLayer::Kind::Transport, tcp ? QStringLiteral("TCP") : p.protocol.toUpper());
+    QTreeWidgetItem* tr_ = layer(PacketLayer::Kind::Transport, tcp ? QStringLiteral("TCP") : p.protocol.toString().toUpper());
     addItem(tr_, fieldName("Source port"), QString::number(p.srcPort));
     addItem(tr_, fieldName("Destination port"), QString::number(p.dstPort));
     if (tcp) {
@@ -297,7 +322,7 @@ void PacketLayersPane::highlightBytes(QTreeWidgetItem* item)
     const int off = item ? item->data(0, OffsetRole).toInt() : -1;
     const int len = item ? item->data(0, LengthRole).toInt() : 0;
     const PacketData* p = m_shown >= 0 ? m_tl.at(m_shown).packet() : nullptr;
-    if (p && !p->raw.isEmpty() && off >= 0 && len > 0) {
+    if (p && p->captured() && off >= 0 && len > 0) {
         QTextCharFormat fmt;
         fmt.setBackground(QColor(255, 214, 102));
         fmt.setForeground(Qt::black);

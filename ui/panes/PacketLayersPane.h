@@ -39,14 +39,18 @@ public:
     QPlainTextEdit* hexView() const { return m_hex; }
     OsiModelWidget* osiWidget() const { return m_osi; }
     QString headerText() const;
+    QString derivedNoteText() const; // the warning above the layers (empty when none shows)
 
 private:
     void showPacket(int eventIndex);
     void rebuild();
-    void addDecodedLayers(const PacketData& p);
+    static QString derivedText();
+    static QString unreadableText();
+    void addDecodedLayers(const PacketData& p, const QByteArray& frame);
     void addDerivedLayers(const PacketData& p);
     void highlightBytes(QTreeWidgetItem* item);
 
+    bool m_unreadable = false; // the shown frame could not be read back (yet)
     static constexpr int kNoCursor = -2; // no cursor given since the timeline changed
     Timeline m_tl;
     int m_shown = -1;

@@ -166,7 +166,7 @@ bool SessionController::exportPcap(const QString& path)
 {
     int linkType = -1;
     for (const Event& e : m_timeline.events())
-        if (const PacketData* p = e.packet(); p && !p->raw.isEmpty()) {
+        if (const PacketData* p = e.packet(); p && p->captured()) {
             linkType = p->linkType;
             break;
         }
@@ -181,12 +181,26 @@ bool SessionController::exportPcap(const QString& path)
         return false;
     }
     int frames = 0;
+    int unreadable = 0;
     for (const Event& e : m_timeline.events())
-        if (const PacketData* p = e.packet(); p && !p->raw.isEmpty() && p->linkType == linkType) {
-            w.write(m_timeline.originEpochUs + e.tUs, m_timeline.fullFrame(*p), p->wireLen);
+        if (const PacketData* p = e.packet(); p && p->captured() && p->linkType == linkType) {
+            // Memory holds a captured frame's first bytes at most: the rest is read back.
+            const QByteArray frame = m_timeline.fullFrame(*p);
+            if (frame.isEmpty()) {
+                ++unreadable;
+                continue;
+            }
+            w.write(m_timeline.originEpochUs + e.tUs, frame, p->wireLen);
             ++frames;
         }
     w.close();
+    if (unreadable > 0) {
+        emit errorOccurred(tr("Wrote %1 packets to %2, but %n could not be read back from the capture file "
+                              "and are missing from it.", nullptr, unreadable)
+                               .arg(frames)
+                               .arg(path));
+        return true;
+    }
     emit succeeded(tr("Wrote %n packet(s) to %1", nullptr, frames).arg(path));
     return true;
 }

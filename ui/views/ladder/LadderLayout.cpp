@@ -194,7 +194,7 @@ void LadderLayout::setTimeline(const Timeline& tl)
             r.actor = columnOf(p->fromActor);
             r.toActor = columnOf(p->toActor);
             r.text = segmentLabel(*p);
-            r.error = p->has(TcpFlag::RST) || p->protocol.startsWith(QLatin1String("icmp"));
+            r.error = p->has(TcpFlag::RST) || p->protocol.toString().startsWith(QLatin1String("icmp"));
             if (p->wire == QLatin1String("dropped")) r.wire = LadderRow::Wire::Dropped;
             for (qsizetype k = 0; k < delays.size(); ++k)
                 if (WireMarks::samePacket(delays[k].first, *p)) {
