@@ -75,6 +75,8 @@ QString EventLogModel::kindText(EventKind k)
     return {};
 }
 
+QString EventLogModel::sourceText(Provenance p) { return p == Provenance::Derived ? tr("derived") : tr("kernel"); }
+
 QColor EventLogModel::actorColor(const QString& actor) const
 {
     const int i = m_tl.actorIndex(actor);
@@ -95,7 +97,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
         case ActorColumn: return e.actor.toString();
         case KindColumn: return kindText(e.kind);
         case DescriptionColumn: return eventSummary(m_tl, e);
-        case SourceColumn: return e.provenance == Provenance::Derived ? tr("derived") : tr("kernel");
+        case SourceColumn: return sourceText(e.provenance);
         }
         return {};
     case Qt::ToolTipRole:

@@ -37,6 +37,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QString kindText(EventKind k); // translated
+    static QString sourceText(Provenance p); // the Source column: "derived" or "kernel", translated
 
 private:
     QColor actorColor(const QString& actor) const;

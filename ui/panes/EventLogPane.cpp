@@ -37,9 +37,10 @@ EventLogPane::EventLogPane(QWidget* parent)
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(false);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setSectionResizeMode(EventLogModel::DescriptionColumn, QHeaderView::Stretch);
     m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
 
     m_kindCombo->addItem(tr("All kinds"));
     for (EventKind k : kKinds) m_kindCombo->addItem(EventLogModel::kindText(k), int(k));
@@ -63,6 +64,7 @@ EventLogPane::EventLogPane(QWidget* parent)
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
 
+    fitColumns();
     connect(m_actorCombo, &QComboBox::currentIndexChanged, this, &EventLogPane::applyFilters);
     connect(m_kindCombo, &QComboBox::currentIndexChanged, this, &EventLogPane::applyFilters);
     connect(m_follow, &QCheckBox::toggled, this, [this](bool on) {
@@ -76,6 +78,7 @@ void EventLogPane::setTimeline(const Timeline& tl)
 {
     m_model->setTimeline(tl);
     fillActorCombo();
+    fitColumns();
     scrollToCursor();
 }
 
@@ -108,7 +111,34 @@ void EventLogPane::setPresenter(bool on)
     f.setPointSizeF(on ? m_baseFontSize * 1.6 : m_baseFontSize);
     setFont(f);
     m_view->horizontalHeader()->setFont(f); // the header does not inherit it under every style
-    m_view->resizeRowsToContents();
+    fitColumns();
+}
+
+// Sizes from the font and the words a column can hold, not from the rows:
+// ResizeToContents measured up to a thousand rows of text on every change of
+// the model, and a jump to the end of a million-event session recoloured
+// them all (1.4 s of GUI-thread CPU, issue 12); resizing rows to their
+// contents measured every row.
+void EventLogPane::fitColumns()
+{
+    const QFontMetrics fm(m_view->font());
+    const QFontMetrics hm(m_view->horizontalHeader()->font());
+    const int pad = fm.horizontalAdvance(QLatin1Char('M')) * 2;
+    auto fit = [&](int column, int contentWidth) {
+        const int header = hm.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + pad;
+        m_view->horizontalHeader()->resizeSection(column, std::max(contentWidth + pad, header));
+    };
+    fit(EventLogModel::TimeColumn, fm.horizontalAdvance(QStringLiteral("0000.000000")));
+    int actor = 0;
+    for (const ActorInfo& a : m_model->timeline().actors) actor = std::max(actor, fm.horizontalAdvance(a.name));
+    fit(EventLogModel::ActorColumn, actor + fm.height()); // the actor's colour swatch
+    int kind = 0;
+    for (EventKind k : kKinds) kind = std::max(kind, fm.horizontalAdvance(EventLogModel::kindText(k)));
+    kind = std::max(kind, fm.horizontalAdvance(EventLogModel::kindText(EventKind::Wire)));
+    fit(EventLogModel::KindColumn, kind);
+    fit(EventLogModel::SourceColumn, std::max(fm.horizontalAdvance(EventLogModel::sourceText(Provenance::Derived)),
+                                              fm.horizontalAdvance(EventLogModel::sourceText(Provenance::Kernel))));
+    m_view->verticalHeader()->setDefaultSectionSize(fm.height() + fm.height() / 2);
 }
 
 void EventLogPane::fillActorCombo()
@@ -125,9 +155,14 @@ void EventLogPane::fillActorCombo()
 
 void EventLogPane::applyFilters()
 {
+    // A new filter starts the rows again: the selected event stays selected
+    // where it is still shown.
+    const QModelIndex current = m_filter->mapToSource(m_view->selectionModel()->currentIndex());
+    const int selected = current.isValid() ? current.row() : -1;
     m_filter->setActorFilter(m_actorCombo->currentData().toString());
     const QVariant k = m_kindCombo->currentData();
     m_filter->setKindFilter(k.isValid() ? std::optional<EventKind>(EventKind(k.toInt())) : std::nullopt);
+    if (selected >= 0 && !m_view->selectionModel()->currentIndex().isValid()) setSelectedPacket(selected);
     if (m_follow->isChecked()) scrollToCursor();
 }
 

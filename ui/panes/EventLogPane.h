@@ -41,6 +41,7 @@ signals:
 
 private:
     void fillActorCombo();
+    void fitColumns();
     void applyFilters();
     void scrollToCursor();
     void onCurrentRowChanged(const QModelIndex& current);
