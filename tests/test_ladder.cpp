@@ -331,6 +331,41 @@ TEST(LadderRenderer, FittedToItsPaneItNeedsNoSidewaysScroll)
     }
 }
 
+// The gutter's width is measured once per timeline and style (issue 12: a
+// hundred thousand step marks were shaped on every resize), and measured again
+// for a new timeline or style: the same renderer given a session with long
+// step times and an idle gap widens its gutter, as a fresh one does.
+TEST(LadderRenderer, TheGutterIsMeasuredAgainForANewTimelineOrStyle)
+{
+    const Timeline small = test::syntheticTimeline(20); // no step marks: the gutter's minimum
+    const Timeline& longer = test::cachedRun(QStringLiteral("time-wait")); // "Step 7", "60.000 s", a gap
+    auto gutterOf = [](const Timeline& tl, const ViewStyle& st) {
+        LadderRenderer fresh;
+        fresh.setStyle(st);
+        fresh.setTimeline(tl);
+        fresh.fitToWidth(2000);
+        return fresh.layout().metrics().gutter;
+    };
+    // Type large enough that the gutter's words, not its minimum, decide it.
+    ViewStyle big;
+    big.smallFont.setPointSizeF(big.smallFont.pointSizeF() * 4);
+    ASSERT_GT(gutterOf(longer, big), gutterOf(small, big));
+    ASSERT_GT(gutterOf(longer, big), gutterOf(longer, ViewStyle()));
+    LadderRenderer lr;
+    lr.setTimeline(small);
+    lr.fitToWidth(2000);
+    EXPECT_DOUBLE_EQ(lr.layout().metrics().gutter, gutterOf(small, ViewStyle()));
+    lr.setStyle(big);
+    EXPECT_DOUBLE_EQ(lr.layout().metrics().gutter, gutterOf(small, big));
+    lr.setTimeline(longer); // measured again: wider
+    EXPECT_GT(lr.layout().metrics().gutter, gutterOf(small, big));
+    EXPECT_DOUBLE_EQ(lr.layout().metrics().gutter, gutterOf(longer, big));
+    lr.setStyle(ViewStyle()); // measured again: narrower
+    EXPECT_DOUBLE_EQ(lr.layout().metrics().gutter, gutterOf(longer, ViewStyle()));
+    lr.setTimeline(small);
+    EXPECT_DOUBLE_EQ(lr.layout().metrics().gutter, gutterOf(small, ViewStyle()));
+}
+
 // A label split in two lines is split between its words: a wait's words go
 // under its call ("accept()" / "— waiting for a connection"), never inside
 // "()" ("accept(" / ") — waiting…" in a narrow presenter ladder).

@@ -8,6 +8,7 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
+#include <QSet>
 
 #include <cmath>
 #include <tuple>
@@ -45,6 +46,7 @@ LadderRenderer::LadderRenderer() { setStyle(ViewStyle()); }
 void LadderRenderer::setStyle(const ViewStyle& style)
 {
     m_style = style;
+    m_gutterText = -1;
     fitToWidth(m_fitWidth);
 }
 
@@ -72,17 +74,7 @@ void LadderRenderer::fitToWidth(qreal width)
         m.labelArea = floorLabel + (m.labelArea - floorLabel) * f;
         m.minColumnGap = floorGap + (m.minColumnGap - floorGap) * f;
     }
-    // The gutter holds "Step 12" and its time ("155.900 s" in a long recording) whole.
-    QFont bold = style.smallFont;
-    bold.setBold(true);
-    qreal times = 0;
-    for (const LadderRow& r : m_layout.rows()) {
-        if (r.type == RowType::StepMark)
-            times = qMax(times, qMax(inkWidth(bold, r.text), inkWidth(style.smallFont, r.detail)));
-        else if (r.type == RowType::Gap)
-            times = qMax(times, inkWidth(style.smallFont, QStringLiteral("⋮ ") + r.text));
-    }
-    const qreal gutter = qMax(m.gutter, std::ceil(times) + 16 + 8);
+    const qreal gutter = qMax(m.gutter, std::ceil(gutterTextWidth()) + 16 + 8);
     if (width > 0 && gutter > m.gutter) {
         // The wider gutter comes out of the label areas and the gaps (down to
         // their floors), or the lanes no longer fit and the view scrolls a few
@@ -100,9 +92,42 @@ void LadderRenderer::fitToWidth(qreal width)
     m_layout.setMetrics(m);
 }
 
+// The gutter holds "Step 12" and its time ("155.900 s" in a long recording)
+// whole. Measured once per timeline and style, and once per shape of text:
+// digits read as '0' (figures are tabular in UI fonts; the margin covers the
+// rest). A million-event session has a hundred thousand step marks, and
+// shaping each of them on every resize of the pane took a second and a half
+// when the narration's end note appeared at End (issue 12).
+qreal LadderRenderer::gutterTextWidth() const
+{
+    if (m_gutterText >= 0) return m_gutterText;
+    QFont bold = m_style.smallFont;
+    bold.setBold(true);
+    auto shape = [](QString t) {
+        for (QChar& c : t)
+            if (c.isDigit()) c = QLatin1Char('0');
+        return t;
+    };
+    QSet<QString> boldTexts, smallTexts;
+    for (const LadderRow& r : m_layout.rows()) {
+        if (r.type == RowType::StepMark) {
+            boldTexts.insert(shape(r.text));
+            smallTexts.insert(shape(r.detail));
+        } else if (r.type == RowType::Gap) {
+            smallTexts.insert(QStringLiteral("⋮ ") + shape(r.text));
+        }
+    }
+    qreal w = 0;
+    for (const QString& t : std::as_const(boldTexts)) w = qMax(w, inkWidth(bold, t));
+    for (const QString& t : std::as_const(smallTexts)) w = qMax(w, inkWidth(m_style.smallFont, t));
+    m_gutterText = w;
+    return w;
+}
+
 void LadderRenderer::setTimeline(const Timeline& tl)
 {
     m_layout.setTimeline(tl);
+    m_gutterText = -1;
     fitToWidth(m_fitWidth); // the number of actors decides the room needed
     m_colors.clear();
     for (int c = 0; c < m_layout.actorCount(); ++c)

@@ -88,6 +88,7 @@ public:
                       const LadderViewport& vp = {});
 
 private:
+    qreal gutterTextWidth() const;
     void drawItem(QPainter& p, const LadderItem& it) const;
     QColor actorColor(int column) const;
 
@@ -95,6 +96,7 @@ private:
     LadderLayout m_layout;
     QList<QColor> m_colors;
     qreal m_fitWidth = 0;
+    mutable qreal m_gutterText = -1; // gutterTextWidth(), -1 until measured for this timeline and style
 };
 
 } // namespace socklab
