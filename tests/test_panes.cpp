@@ -8,10 +8,12 @@
 #include "OsiModelWidget.h"
 #include "PacketLayersPane.h"
 #include "ScenarioRun.h"
+#include "TestShots.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QFont>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -231,6 +233,36 @@ TEST_F(Panes, EventLogPaneCombosFilterAndSegmentRowsSelectPackets)
     pane.setSelectedPacket(syn);
     EXPECT_EQ(spy.count(), 1);
     EXPECT_EQ(pane.view()->currentIndex().data(EventLogModel::EventIndexRole).toInt(), syn);
+}
+
+// The columns are sized from the words they can hold, not measured row by
+// row (issue 12: that cost a million-event session seconds per jump): every
+// cell's words still fit, in ordinary and in presenter type.
+TEST_F(Panes, EventLogColumnsFitTheirWordsInEitherType)
+{
+    const Timeline& tl = teardown();
+    for (const bool presenter : {false, true}) {
+        EventLogPane pane;
+        pane.resize(1200, 500);
+        pane.setPresenter(presenter);
+        pane.setTimeline(tl);
+        pane.setCursor(tl.size() / 2);
+        QTableView* view = pane.view();
+        const QFontMetrics fm(view->font());
+        EXPECT_GE(view->verticalHeader()->defaultSectionSize(), fm.height()) << presenter;
+        for (int column : {EventLogModel::TimeColumn, EventLogModel::ActorColumn, EventLogModel::KindColumn,
+                           EventLogModel::SourceColumn}) {
+            const int width = view->horizontalHeader()->sectionSize(column);
+            for (int row = 0; row < tl.size(); ++row) {
+                const QString text = pane.filterModel()->index(row, column).data().toString();
+                QFont f = view->font();
+                f.setBold(row == tl.size() / 2); // the cursor's row is bold
+                EXPECT_LT(QFontMetrics(f).horizontalAdvance(text), width)
+                    << "column " << column << " row " << row << ": " << text.toStdString() << (presenter ? " presenter" : "");
+            }
+        }
+        test::keepShot(&pane, presenter ? QStringLiteral("event-log-presenter") : QStringLiteral("event-log"));
+    }
 }
 
 TEST_F(Panes, LiveSessionGrowthKeepsSelectionAndEditors)
