@@ -91,6 +91,112 @@ TEST(JsonStream, EmptyAndOneEventTimelinesGiveTheSameBytes)
     expectSameBytes(tl);
 }
 
+// The session writer writes each event's text itself (JsonTextObject), not
+// through a QJsonObject: the bytes must stay Qt's for every kind of event and
+// for text and values it does not write itself (escapes, non-ASCII, doubles,
+// other variant types), which it hands to Qt's writer.
+TEST(JsonStream, EventTextIsQtsBytesForEveryKindAndAwkwardValue)
+{
+    const QString awkward = QString::fromUtf8("a \"q\" \\ /\t\n\x01\x7f é 中文 😀") + QChar(0xd800) + QChar(0xfffe);
+    const QVariantMap args{{"plain", "ok"},
+                           {"awkward", awkward},
+                           {QString::fromUtf8("键"), 1},
+                           {"neg", -5},
+                           {"big", qint64(1) << 60},
+                           {"double", 1.5},
+                           {"whole_double", 2.0},
+                           {"huge", 1e300},
+                           {"uint", 7u},
+                           {"bool", true},
+                           {"bytes", QByteArray("\0\xff\x01", 3)},
+                           {"list", QVariantList{1, "two", QVariantList{}, QVariantMap{{"x", QByteArray("y")}}}},
+                           {"map", QVariantMap{{"inner", QVariantMap{}}, {"b", false}}},
+                           {"null", QVariant()},
+                           {"stringlist", QStringList{"a", "b"}}};
+    PacketData p;
+    p.protocol = QStringLiteral("tcp");
+    p.fromActor = QStringLiteral("client");
+    p.toActor = awkward;
+    p.srcAddr = QStringLiteral("192.0.2.1");
+    p.dstAddr = QStringLiteral("::1");
+    p.ipVersion = 6;
+    p.srcPort = 65535;
+    p.flags = TcpFlag::SYN | TcpFlag::ACK | TcpFlag::FIN | TcpFlag::RST | TcpFlag::PSH | TcpFlag::URG;
+    p.seq = 0xffffffffu;
+    p.ack = 1;
+    p.len = 3;
+    p.win = 65535;
+    p.winScale = 14;
+    p.options.mss = 1460;
+    p.options.sackPermitted = true;
+    p.options.hasTimestamps = true;
+    p.options.tsVal = 0xfffffff0u;
+    p.options.wscale = 7;
+    p.options.sackBlocks.append({10u, 20u});
+    p.options.sackBlocks.append({30u, 0xffffffffu});
+    p.options.order = QStringList{"mss", "sackOK", "ts", "nop", "wscale"};
+    p.raw = QByteArray(60, '\x45');
+    p.capLen = 100;
+    p.wireLen = 100;
+    p.payload = QByteArray("\0\x01\x02", 3);
+    p.wire = QStringLiteral("held");
+    PacketData icmp;
+    icmp.protocol = QStringLiteral("icmp");
+    icmp.icmpType = 3;
+    icmp.icmpCode = 4;
+    icmp.raw = QByteArray(28, 'i');
+    icmp.capLen = 28;
+
+    QList<Event> events;
+    auto add = [&](EventKind kind, auto data, Provenance prov = Provenance::Kernel) {
+        Event e;
+        e.tUs = events.size() % 2 ? -3 : qint64(events.size()) * 1'000'000'007;
+        e.kind = kind;
+        e.actor = events.size() % 3 ? QStringLiteral("server") : awkward;
+        e.provenance = prov;
+        e.data = data;
+        events.append(e);
+    };
+    add(EventKind::Call, CallData{"send", awkward, args, 3, 12, QString::fromUtf8("作业/tcp_client.py")});
+    add(EventKind::Call, CallData{"accept", "s", {}, -1, -1, {}});
+    add(EventKind::Return, ReturnData{"recv", "connfd", -1, "ECONNRESET", args, true, 2});
+    add(EventKind::Return, ReturnData{"recv", "connfd", 3, {}, {}, false, -1});
+    add(EventKind::Segment, p);
+    add(EventKind::Segment, PacketData{}, Provenance::Derived);
+    add(EventKind::Datagram, icmp);
+    add(EventKind::State, StateData{"connfd", "TIME_WAIT", "FIN_WAIT2", 1, 65535, awkward, true});
+    add(EventKind::State, StateData{});
+    QueueData q;
+    q.inq = 0;
+    q.backlog = 128;
+    add(EventKind::Queue, q);
+    add(EventKind::Timer, TimerData{"s", "retransmit", 200, 3, 4, 5});
+    add(EventKind::Note, NoteData{awkward, args});
+    add(EventKind::Note, NoteData{"step", {}});
+    WireData w;
+    w.action = QStringLiteral("hold");
+    w.reason = awkward;
+    w.direction = QStringLiteral("c2s");
+    w.packetId = qint64(1) << 40;
+    w.delayUs = 500000;
+    w.packet = p;
+    add(EventKind::Wire, w, Provenance::Wire);
+
+    Timeline tl;
+    tl.appendBatch(events);
+    for (const TimelineJsonOptions& opt :
+         {TimelineJsonOptions{.payloadLimit = 64}, TimelineJsonOptions{.payloadLimit = 1},
+          TimelineJsonOptions{.includeRaw = true, .payloadLimit = -1, .readBack = false}})
+        for (qsizetype i = 0; i < tl.size(); ++i) {
+            QByteArray text = "x";
+            appendEventJsonText(text, tl.at(i), tl, opt);
+            EXPECT_EQ(text.sliced(1).toStdString(),
+                      QJsonDocument(eventToJson(tl.at(i), tl, opt)).toJson(QJsonDocument::Compact).toStdString())
+                << "event " << i;
+        }
+    expectSameBytes(tl);
+}
+
 TEST(JsonStream, ManyEventsAreWrittenInPiecesNotOneDocument)
 {
     Timeline tl;

@@ -1,6 +1,7 @@
 #include "TimelineJson.h"
 
 #include "JsonScanner.h"
+#include "JsonText.h"
 #include "StringPool.h"
 #include "TimelineJsonWriter.h"
 
@@ -28,73 +29,52 @@ constexpr int kVersion = 1;
 // A million-event session is ~300 MB; several GB is no session of ours.
 constexpr qint64 kMaxSessionBytes = 2048LL * 1024 * 1024;
 
-// Bytes in variant maps survive the trip as {"bytes_b64": "..."}.
-QJsonValue variantToJson(const QVariant& v)
-{
-    if (v.typeId() == QMetaType::QByteArray)
-        return QJsonObject{{"bytes_b64", QString::fromLatin1(v.toByteArray().toBase64())}};
-    if (v.typeId() == QMetaType::QVariantMap) {
-        QJsonObject o;
-        const QVariantMap m = v.toMap();
-        for (auto it = m.begin(); it != m.end(); ++it)
-            o.insert(it.key(), variantToJson(it.value()));
-        return o;
-    }
-    if (v.typeId() == QMetaType::QVariantList) {
-        QJsonArray a;
-        for (const QVariant& x : v.toList())
-            a.append(variantToJson(x));
-        return a;
-    }
-    return QJsonValue::fromVariant(v);
-}
-
-QVariant jsonToVariant(const QJsonValue& v)
-{
-    if (v.isObject()) {
-        const QJsonObject o = v.toObject();
-        if (o.size() == 1 && o.contains("bytes_b64"))
-            return QByteArray::fromBase64(o.value("bytes_b64").toString().toLatin1());
-        QVariantMap m;
-        for (auto it = o.begin(); it != o.end(); ++it)
-            m.insert(it.key(), jsonToVariant(it.value()));
-        return m;
-    }
-    if (v.isArray()) {
-        QVariantList l;
-        for (const QJsonValue& x : v.toArray())
-            l.append(jsonToVariant(x));
-        return l;
-    }
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        if (std::fabs(d) < 9.0e15 && d == double(qint64(d))) return qint64(d); // cast only what fits
-        return d;
-    }
-    return v.toVariant();
-}
-
 QJsonObject mapToJson(const QVariantMap& m) { return variantToJson(m).toObject(); }
 QVariantMap jsonToMap(const QJsonValue& v) { return jsonToVariant(v).toMap(); }
 
-QJsonObject optionsToJson(const TcpOptions& o)
+// The members of a QJsonObject as JsonTextObject writes them, so that one
+// function of each lists a session's fields for both (eventToJson's object,
+// the session writer's text).
+class ObjectSink final {
+public:
+    explicit ObjectSink(QJsonObject& j) : m_j(j) {}
+    void integer(const char* key, qint64 v) { m_j.insert(QLatin1String(key), v); }
+    void boolean(const char* key, bool v) { m_j.insert(QLatin1String(key), v); }
+    void null(const char* key) { m_j.insert(QLatin1String(key), QJsonValue()); }
+    void string(const char* key, const QString& s) { m_j.insert(QLatin1String(key), s); }
+    void ascii(const char* key, QByteArrayView text) { m_j.insert(QLatin1String(key), QString::fromLatin1(text)); }
+    void strings(const char* key, const QStringList& l) { m_j.insert(QLatin1String(key), QJsonArray::fromStringList(l)); }
+    void map(const char* key, const QVariantMap& m) { m_j.insert(QLatin1String(key), mapToJson(m)); }
+    template<class Fill> void object(const char* key, Fill fill)
+    {
+        QJsonObject sub;
+        ObjectSink s(sub);
+        fill(s);
+        m_j.insert(QLatin1String(key), sub);
+    }
+    template<class Pairs> void pairs(const char* key, const Pairs& list)
+    {
+        QJsonArray a;
+        for (const auto& p : list)
+            a.append(QJsonArray{qint64(p.first), qint64(p.second)});
+        m_j.insert(QLatin1String(key), a);
+    }
+
+private:
+    QJsonObject& m_j;
+};
+
+template<class Sink> void writeOptions(const TcpOptions& o, Sink& j)
 {
-    QJsonObject j;
-    if (o.mss >= 0) j.insert("mss", o.mss);
-    if (o.sackPermitted) j.insert("sackOK", true);
+    if (o.mss >= 0) j.integer("mss", o.mss);
+    if (o.sackPermitted) j.boolean("sackOK", true);
     if (o.hasTimestamps) {
-        j.insert("ts_val", qint64(o.tsVal));
-        j.insert("ts_ecr", qint64(o.tsEcr));
+        j.integer("ts_val", qint64(o.tsVal));
+        j.integer("ts_ecr", qint64(o.tsEcr));
     }
-    if (o.wscale >= 0) j.insert("wscale", o.wscale);
-    if (!o.sackBlocks.isEmpty()) {
-        QJsonArray blocks;
-        for (const auto& b : o.sackBlocks)
-            blocks.append(QJsonArray{qint64(b.first), qint64(b.second)});
-        j.insert("sack", blocks);
-    }
-    if (!o.order.isEmpty()) j.insert("order", QJsonArray::fromStringList(o.order));
-    return j;
+    if (o.wscale >= 0) j.integer("wscale", o.wscale);
+    if (!o.sackBlocks.isEmpty()) j.pairs("sack", o.sackBlocks);
+    if (!o.order.isEmpty()) j.strings("order", o.order);
 }
 
 TcpOptions optionsFromJson(const QJsonObject& j)
@@ -117,39 +97,39 @@ TcpOptions optionsFromJson(const QJsonObject& j)
 }
 
 // raw: the frame's bytes a session file keeps (empty: none are written).
-void packetToJson(const PacketData& p, QJsonObject& j, const QByteArray& raw, const QByteArray& payload)
+template<class Sink> void writePacket(const PacketData& p, Sink& j, const QByteArray& raw, const QByteArray& payload)
 {
-    j.insert("from", p.fromActor.toString());
-    j.insert("to", p.toActor.toString());
-    j.insert("protocol", p.protocol.toString());
-    j.insert("ip_version", p.ipVersion);
-    j.insert("src", p.srcAddr.toString());
-    j.insert("dst", p.dstAddr.toString());
-    j.insert("src_port", p.srcPort);
-    j.insert("dst_port", p.dstPort);
-    j.insert("len", qint64(p.len));
+    j.string("from", p.fromActor.toString());
+    j.string("to", p.toActor.toString());
+    j.string("protocol", p.protocol.toString());
+    j.integer("ip_version", p.ipVersion);
+    j.string("src", p.srcAddr.toString());
+    j.string("dst", p.dstAddr.toString());
+    j.integer("src_port", p.srcPort);
+    j.integer("dst_port", p.dstPort);
+    j.integer("len", qint64(p.len));
     if (p.protocol == QLatin1String("tcp")) {
-        j.insert("flags", QJsonArray::fromStringList(tcpFlagNames(p.flags)));
-        j.insert("seq", qint64(p.seq));
-        j.insert("ack", qint64(p.ack));
-        j.insert("rel_seq", qint64(p.relSeq));
-        j.insert("rel_ack", qint64(p.relAck));
-        j.insert("win", p.win);
-        j.insert("wscale", p.winScale);
-        j.insert("window_bytes", qint64(p.scaledWindow()));
-        j.insert("options", optionsToJson(p.options));
+        j.strings("flags", tcpFlagNames(p.flags));
+        j.integer("seq", qint64(p.seq));
+        j.integer("ack", qint64(p.ack));
+        j.integer("rel_seq", qint64(p.relSeq));
+        j.integer("rel_ack", qint64(p.relAck));
+        j.integer("win", p.win);
+        j.integer("wscale", p.winScale);
+        j.integer("window_bytes", qint64(p.scaledWindow()));
+        j.object("options", [&](Sink& o) { writeOptions(p.options, o); });
     }
     if (p.icmpType >= 0) {
-        j.insert("icmp_type", p.icmpType);
-        j.insert("icmp_code", p.icmpCode);
+        j.integer("icmp_type", p.icmpType);
+        j.integer("icmp_code", p.icmpCode);
     }
-    if (!payload.isEmpty()) j.insert("payload_b64", QString::fromLatin1(payload.toBase64()));
-    j.insert("wire_len", qint64(p.wireLen));
-    if (!p.wire.isEmpty()) j.insert("wire", p.wire.toString());
+    if (!payload.isEmpty()) j.ascii("payload_b64", payload.toBase64());
+    j.integer("wire_len", qint64(p.wireLen));
+    if (!p.wire.isEmpty()) j.string("wire", p.wire.toString());
     if (!raw.isEmpty()) {
-        j.insert("raw_b64", QString::fromLatin1(raw.toBase64()));
-        j.insert("link_type", p.linkType);
-        if (p.capLen > uint32_t(raw.size())) j.insert("cap_len", qint64(p.capLen));
+        j.ascii("raw_b64", raw.toBase64());
+        j.integer("link_type", p.linkType);
+        if (p.capLen > uint32_t(raw.size())) j.integer("cap_len", qint64(p.capLen));
     }
 }
 
@@ -201,7 +181,11 @@ QByteArray payloadFor(const PacketData& p, const Timeline& tl, const TimelineJso
     return d.data.payload.first(std::min(want, d.data.payload.size()));
 }
 
-QJsonValue nullable(qint64 v) { return v < 0 ? QJsonValue() : QJsonValue(v); }
+template<class Sink> void nullable(Sink& j, const char* key, qint64 v)
+{
+    if (v < 0) j.null(key);
+    else j.integer(key, v);
+}
 
 // A value from the file quoted in an error: the error stays one short line
 // whatever the file holds (fuzzing found a "format" with a newline in it).
@@ -222,72 +206,91 @@ QJsonObject eventToJson(const Event& e, bool includeRaw)
     return eventToJson(e, none, {.includeRaw = includeRaw, .payloadLimit = -1, .readBack = false});
 }
 
-QJsonObject eventToJson(const Event& e, const Timeline& tl, const TimelineJsonOptions& opt)
+namespace {
+
+template<class Sink> void writeEvent(const Event& e, const Timeline& tl, const TimelineJsonOptions& opt, Sink& j)
 {
     const bool includeRaw = opt.includeRaw;
-    QJsonObject j{{"t_us", e.tUs},
-                  {"kind", kindName(e.kind)},
-                  {"actor", e.actor.toString()},
-                  {"source", provenanceName(e.provenance)}};
+    j.integer("t_us", e.tUs);
+    j.string("kind", kindName(e.kind));
+    j.string("actor", e.actor.toString());
+    j.string("source", provenanceName(e.provenance));
     if (auto c = e.call()) {
-        j.insert("call", c->call);
-        j.insert("socket", c->socket);
-        j.insert("args", mapToJson(c->args));
-        j.insert("step", c->step);
-        j.insert("code_line", c->codeLine);
-        if (!c->codeFile.isEmpty()) j.insert("code_file", c->codeFile);
+        j.string("call", c->call);
+        j.string("socket", c->socket);
+        j.map("args", c->args);
+        j.integer("step", c->step);
+        j.integer("code_line", c->codeLine);
+        if (!c->codeFile.isEmpty()) j.string("code_file", c->codeFile);
     } else if (auto r = e.ret()) {
-        j.insert("call", r->call);
-        j.insert("socket", r->socket);
-        j.insert("result", r->result);
-        j.insert("errno", r->errnoName.isEmpty() ? QJsonValue() : QJsonValue(r->errnoName));
-        j.insert("blocked", r->blocked);
-        j.insert("values", mapToJson(r->values));
-        j.insert("step", r->step);
+        j.string("call", r->call);
+        j.string("socket", r->socket);
+        j.integer("result", r->result);
+        if (r->errnoName.isEmpty()) j.null("errno");
+        else j.string("errno", r->errnoName);
+        j.boolean("blocked", r->blocked);
+        j.map("values", r->values);
+        j.integer("step", r->step);
     } else if (auto p = e.packet()) {
         // Memory may hold none of a captured frame (it is in the frame store).
-        packetToJson(*p, j, includeRaw ? tl.frameHead(*p, std::max<qsizetype>(kFrameHeadBytes, p->raw.size())) : QByteArray(),
-                     payloadFor(*p, tl, opt));
+        writePacket(*p, j, includeRaw ? tl.frameHead(*p, std::max<qsizetype>(kFrameHeadBytes, p->raw.size())) : QByteArray(),
+                    payloadFor(*p, tl, opt));
     } else if (auto s = e.state()) {
-        j.insert("socket", s->socket);
-        j.insert("state", s->state);
-        j.insert("previous", s->previous);
-        j.insert("local_port", s->localPort);
-        j.insert("remote_port", s->remotePort);
-        j.insert("cause", s->cause);
-        if (s->uncertain) j.insert("uncertain", true);
+        j.string("socket", s->socket);
+        j.string("state", s->state);
+        j.string("previous", s->previous);
+        j.integer("local_port", s->localPort);
+        j.integer("remote_port", s->remotePort);
+        j.string("cause", s->cause);
+        if (s->uncertain) j.boolean("uncertain", true);
     } else if (auto q = e.queue()) {
-        j.insert("socket", q->socket);
-        j.insert("inq", nullable(q->inq));
-        j.insert("outq", nullable(q->outq));
-        j.insert("outq_nsd", nullable(q->outqNsd));
-        j.insert("sndbuf", nullable(q->sndbuf));
-        j.insert("rcvbuf", nullable(q->rcvbuf));
-        j.insert("accept_queue", nullable(q->acceptQueue));
-        j.insert("backlog", nullable(q->backlog));
-        j.insert("local_port", q->localPort);
+        j.string("socket", q->socket);
+        nullable(j, "inq", q->inq);
+        nullable(j, "outq", q->outq);
+        nullable(j, "outq_nsd", q->outqNsd);
+        nullable(j, "sndbuf", q->sndbuf);
+        nullable(j, "rcvbuf", q->rcvbuf);
+        nullable(j, "accept_queue", q->acceptQueue);
+        nullable(j, "backlog", q->backlog);
+        j.integer("local_port", q->localPort);
     } else if (auto t = e.timer()) {
-        j.insert("socket", t->socket);
-        j.insert("timer", t->timer);
-        j.insert("expires_ms", t->expiresMs);
-        j.insert("retransmits", t->retransmits);
-        j.insert("local_port", t->localPort);
-        j.insert("remote_port", t->remotePort);
+        j.string("socket", t->socket);
+        j.string("timer", t->timer);
+        j.integer("expires_ms", t->expiresMs);
+        j.integer("retransmits", t->retransmits);
+        j.integer("local_port", t->localPort);
+        j.integer("remote_port", t->remotePort);
     } else if (auto n = e.note()) {
-        j.insert("code", n->code);
-        j.insert("args", mapToJson(n->args));
+        j.string("code", n->code);
+        j.map("args", n->args);
     } else if (auto w = e.wire()) {
-        j.insert("action", w->action);
-        j.insert("reason", w->reason);
-        j.insert("direction", w->direction);
-        j.insert("packet_id", w->packetId);
-        j.insert("delay_us", w->delayUs);
-        j.insert("rule", w->rule);
-        QJsonObject packet;
-        packetToJson(w->packet, packet, includeRaw ? w->packet.raw : QByteArray(), w->packet.payload);
-        j.insert("packet", packet);
+        j.string("action", w->action);
+        j.string("reason", w->reason);
+        j.string("direction", w->direction);
+        j.integer("packet_id", w->packetId);
+        j.integer("delay_us", w->delayUs);
+        j.integer("rule", w->rule);
+        j.object("packet", [&](Sink& packet) {
+            writePacket(w->packet, packet, includeRaw ? w->packet.raw : QByteArray(), w->packet.payload);
+        });
     }
+}
+
+} // namespace
+
+QJsonObject eventToJson(const Event& e, const Timeline& tl, const TimelineJsonOptions& opt)
+{
+    QJsonObject j;
+    ObjectSink sink(j);
+    writeEvent(e, tl, opt, sink);
     return j;
+}
+
+void appendEventJsonText(QByteArray& out, const Event& e, const Timeline& tl, const TimelineJsonOptions& opt)
+{
+    JsonTextObject j;
+    writeEvent(e, tl, opt, j);
+    j.appendTo(out);
 }
 
 namespace {

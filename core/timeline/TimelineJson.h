@@ -25,6 +25,9 @@ QJsonObject timelineToJson(const Timeline& tl, TimelineJsonOptions opt = {});
 QJsonObject eventToJson(const Event& e, bool includeRaw = false);
 // With the timeline: payloads cut for memory can be read back from its frame store.
 QJsonObject eventToJson(const Event& e, const Timeline& tl, const TimelineJsonOptions& opt);
+// The same event's compact JSON text, appended to `out`: the bytes of
+// QJsonDocument(eventToJson(e, tl, opt)).toJson(Compact), without the object.
+void appendEventJsonText(QByteArray& out, const Event& e, const Timeline& tl, const TimelineJsonOptions& opt);
 
 // The session format's version: files of version 1 up to this one are read;
 // a newer one, an older one or a missing "events" list is refused with one line.

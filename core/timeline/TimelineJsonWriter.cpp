@@ -52,12 +52,11 @@ bool writeTimelineJson(const Timeline& tl, const TimelineJsonOptions& opt, const
     const QList<Event>& events = tl.events();
     QByteArray chunk = compact ? QByteArray("[") : QByteArray("[\n");
     for (qsizetype i = 0; i < events.size(); ++i) {
-        const QByteArray one = QJsonDocument(eventToJson(events.at(i), tl, opt)).toJson(format);
         if (compact) {
             if (i > 0) chunk += ',';
-            chunk += one;
+            appendEventJsonText(chunk, events.at(i), tl, opt);
         } else {
-            appendShifted(chunk, one, 8);
+            appendShifted(chunk, QJsonDocument(eventToJson(events.at(i), tl, opt)).toJson(format), 8);
             chunk += i + 1 < events.size() ? ",\n" : "\n";
         }
         if (chunk.size() >= (1 << 16)) {
