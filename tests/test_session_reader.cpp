@@ -104,6 +104,37 @@ TEST(SessionReader, ReadsWhatTheOneDocumentParserReads)
     EXPECT_FALSE(timelineFromJson(deep + QByteArray(5000, ']') + "}]}").ok);
 }
 
+// A long session's events are parsed on all cores, a run of them each: the
+// events come back in their order, and the error is still the first bad
+// event's, wherever the runs begin.
+TEST(SessionReader, ALongSessionIsReadInOrderAndItsFirstBadEventNamed)
+{
+    constexpr int kEvents = 60'000;
+    auto session = [](const QList<int>& bad) {
+        QByteArray text = R"({"format":"socklab-timeline","version":1,"events":[)";
+        for (int i = 0; i < kEvents; ++i) {
+            if (i > 0) text += ',';
+            text += bad.contains(i) ? QByteArray(R"({"t_us":1,"kind":"nonsense"})")
+                                    : R"({"t_us":)" + QByteArray::number(i) +
+                                          R"(,"kind":"note","actor":"c","source":"kernel","code":"step","args":{"index":)" +
+                                          QByteArray::number(i) + "}}";
+        }
+        return text + "]}";
+    };
+    const TimelineLoadResult good = timelineFromJson(session({}));
+    ASSERT_TRUE(good.ok) << good.error.toStdString();
+    ASSERT_EQ(good.timeline.size(), kEvents);
+    for (int i = 0; i < kEvents; ++i) {
+        ASSERT_EQ(good.timeline.at(i).tUs, i);
+        ASSERT_EQ(good.timeline.at(i).note()->args.value("index").toInt(), i);
+    }
+    for (const QList<int>& bad : QList<QList<int>>{{kEvents - 1}, {10'000, 50'000}, {29'999, 30'000}, {0, kEvents - 1}}) {
+        const TimelineLoadResult r = timelineFromJson(session(bad));
+        EXPECT_FALSE(r.ok);
+        EXPECT_EQ(r.error, QStringLiteral("event %1: unknown event kind \"nonsense\"").arg(bad.first()));
+    }
+}
+
 TEST(SessionReader, AMillionEventSessionRoundTrips)
 {
 #if defined(__SANITIZE_ADDRESS__)
