@@ -72,6 +72,18 @@ int fillThePoolAndCheck()
 }
 } // namespace
 
+TEST(Pooled, ComparesWithTextAsItIsMadeFromIt)
+{
+    // Made from a const char* as UTF-8: it compares with the same const char* as UTF-8 too.
+    const Interned chinese("客户端");
+    EXPECT_EQ(chinese.toString(), QString::fromUtf8("客户端"));
+    EXPECT_TRUE(chinese == "客户端");
+    EXPECT_FALSE(chinese == "客户");
+    EXPECT_TRUE(Interned("hold") == "hold");
+    EXPECT_FALSE(Interned("hold") == "drop");
+    EXPECT_TRUE(Interned() == "");
+}
+
 TEST(Pooled, PastItsBoundTheValueIsACopyOfItsOwn)
 {
     EXPECT_EXIT(std::exit(fillThePoolAndCheck()), ::testing::ExitedWithCode(0), "");

@@ -145,9 +145,10 @@ struct NoteData {
 
 // What socklab's wire did to a packet (kind Wire, provenance Wire).
 struct WireData {
-    QString action;    // "pass", "drop", "hold", "release", "delay", "duplicate", "reorder"
-    QString reason;    // "policy", "loss", "rule", "user", "delay", "rate", "reorder", "timer", "end"
-    QString direction; // "c2s" (from the connecting side) or "s2c"
+    // Pooled words (as PacketData's): they repeat in every one of a transfer's wire events.
+    Interned action;    // "pass", "drop", "hold", "release", "delay", "duplicate", "reorder"
+    Interned reason;    // "policy", "loss", "rule", "user", "delay", "rate", "reorder", "timer", "end"
+    Interned direction; // "c2s" (from the connecting side) or "s2c"
     qint64 packetId = 0; // the kernel's queue id: the same packet in its hold and release
     qint64 delayUs = 0;  // delay: the planned wait; release: how long it was held
     int rule = -1;       // the rule that acted (-1: the policy)

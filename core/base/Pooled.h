@@ -86,9 +86,12 @@ public:
     {
         return QStringView(a.value()) == b;
     }
+    // UTF-8, as the constructor from const char* reads it.
     friend bool operator==(const Pooled& a, const char* b) requires std::is_same_v<T, QString>
     {
-        return a.value() == QLatin1StringView(b);
+        for (const char* c = b; *c; ++c)
+            if (static_cast<unsigned char>(*c) >= 0x80) return a.value() == QString::fromUtf8(b);
+        return a.value() == QLatin1StringView(b); // ASCII: the same text either way, without a copy
     }
     friend bool operator<(const Pooled& a, const Pooled& b) { return a.value() < b.value(); }
     friend size_t qHash(const Pooled& a, size_t seed = 0) { return qHash(a.value(), seed); }

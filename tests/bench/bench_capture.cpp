@@ -4,12 +4,15 @@
 // TCP segments (10-byte payloads) taken the way the lab takes them (decoded,
 // annotated, appended to a Timeline; the frames themselves in the frame store). BM_BigSegmentsKeepTheirHead: the same
 // for 64 KiB GSO frames cut to the tap's keepBytes (the rest lives on disk).
+// BM_MemoryPerWireEvent: the same for what the wire of wire mode did to
+// 1,000,000 full-sized data segments (each passed, its record the first 128 bytes).
 // BM_SaveAndLoadSession: saveTimeline / loadTimeline of those 1,000,000 events.
 
 #include "PacketAnnotator.h"
 #include "PacketTap.h"
 #include "Timeline.h"
 #include "TimelineJson.h"
+#include "WireEvents.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -123,6 +126,34 @@ void BM_BigSegmentsKeepTheirHead(benchmark::State& state)
     }
 }
 BENCHMARK(BM_BigSegmentsKeepTheirHead)->Arg(16384)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
+
+void BM_MemoryPerWireEvent(benchmark::State& state)
+{
+    const int n = int(state.range(0));
+    PacketAnnotator annotate([](uint16_t l, uint16_t) { return l == 9000 ? QStringLiteral("server") : QStringLiteral("client"); });
+    for (auto _ : state) {
+        const size_t before = heapInUse();
+        Timeline tl;
+        QList<WireRecord> batch;
+        for (int i = 0; i < n; ++i) {
+            WireRecord r;
+            r.epochUs = 1000 + i;
+            r.action = WireAction::Pass;
+            r.reason = QStringLiteral("policy");
+            r.packetId = uint32_t(i);
+            r.direction = QStringLiteral("c2s");
+            r.bytes = frame(uint32_t(1 + 1448 * i), 1448, 40000, 9000).sliced(14, 128); // the IP packet's first bytes
+            r.length = 20 + 32 + 1448;
+            batch.append(std::move(r));
+            if (batch.size() == 1000) tl.appendBatch(WireEvents::toEvents(std::exchange(batch, {}), annotate, 0));
+        }
+        tl.appendBatch(WireEvents::toEvents(batch, annotate, 0));
+        const size_t after = heapInUse();
+        state.counters["bytes_per_event"] = double(after - before) / n;
+        benchmark::DoNotOptimize(tl.size());
+    }
+}
+BENCHMARK(BM_MemoryPerWireEvent)->Arg(1000000)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 
 void BM_SaveAndLoadSession(benchmark::State& state)
 {
