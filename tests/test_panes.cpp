@@ -19,6 +19,7 @@
 #include <QSignalSpy>
 #include <QTextBlock>
 #include <QTableView>
+#include <QTranslator>
 #include <QTreeWidget>
 
 using namespace socklab;
@@ -202,6 +203,31 @@ TEST_F(Panes, AFilteredLogFiltersRowsThatArriveAndPassesCursorMovesOn)
     const QModelIndex last = filter.index(filter.rowCount() - 1, EventLogModel::DescriptionColumn);
     EXPECT_NE(last.data(Qt::ForegroundRole).value<QBrush>().color(), QColor(160, 160, 160)); // no longer in the future
     EXPECT_EQ(filter.rowCount(), serverRows(full, full.size())); // a cursor move drops no rows
+}
+
+// In Chinese the event log names the programs as the ladder and the
+// narration do (客户端, 服务端), in its actor column and its actor filter;
+// the filter still filters by the actor itself.
+TEST_F(Panes, EventLogNamesTheActorsInTheWindowsLanguage)
+{
+    QTranslator zh;
+    ASSERT_TRUE(zh.load(QStringLiteral(":/i18n/socklab_zh_CN.qm")));
+    QCoreApplication::installTranslator(&zh);
+    const Timeline& tl = handshake();
+    EventLogPane pane;
+    pane.resize(900, 400);
+    pane.setTimeline(tl);
+    pane.setCursor(tl.size() - 1);
+    QStringList titles;
+    for (int i = 1; i < pane.actorCombo()->count(); ++i) titles << pane.actorCombo()->itemText(i);
+    EXPECT_TRUE(titles.contains(QString::fromUtf8("客户端"))) << titles.join(',').toStdString();
+    EXPECT_TRUE(titles.contains(QString::fromUtf8("服务端"))) << titles.join(',').toStdString();
+    pane.actorCombo()->setCurrentIndex(pane.actorCombo()->findText(QString::fromUtf8("服务端")));
+    EXPECT_EQ(pane.filterModel()->actorFilter(), QStringLiteral("server"));
+    ASSERT_GT(pane.filterModel()->rowCount(), 0);
+    for (int r = 0; r < pane.filterModel()->rowCount(); ++r)
+        EXPECT_EQ(pane.filterModel()->index(r, EventLogModel::ActorColumn).data().toString(), QString::fromUtf8("服务端"));
+    QCoreApplication::removeTranslator(&zh);
 }
 
 TEST_F(Panes, EventLogPaneCombosFilterAndSegmentRowsSelectPackets)

@@ -94,7 +94,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TimeColumn: return QString::number(double(e.tUs) / 1e6, 'f', 6);
-        case ActorColumn: return e.actor.toString();
+        case ActorColumn: return actorTitle(e.actor.toString()); // 客户端, as the ladder names it
         case KindColumn: return kindText(e.kind);
         case DescriptionColumn: return eventSummary(m_tl, e);
         case SourceColumn: return sourceText(e.provenance);

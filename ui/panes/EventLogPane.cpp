@@ -1,5 +1,7 @@
 #include "EventLogPane.h"
 
+#include "Captions.h"
+
 #include "EventLogFilterModel.h"
 #include "EventLogModel.h"
 
@@ -130,7 +132,7 @@ void EventLogPane::fitColumns()
     };
     fit(EventLogModel::TimeColumn, fm.horizontalAdvance(QStringLiteral("0000.000000")));
     int actor = 0;
-    for (const ActorInfo& a : m_model->timeline().actors) actor = std::max(actor, fm.horizontalAdvance(a.name));
+    for (const ActorInfo& a : m_model->timeline().actors) actor = std::max(actor, fm.horizontalAdvance(actorTitle(a.name)));
     fit(EventLogModel::ActorColumn, actor + fm.height()); // the actor's colour swatch
     int kind = 0;
     for (EventKind k : kKinds) kind = std::max(kind, fm.horizontalAdvance(EventLogModel::kindText(k)));
@@ -147,7 +149,7 @@ void EventLogPane::fillActorCombo()
     const QSignalBlocker block(m_actorCombo);
     m_actorCombo->clear();
     m_actorCombo->addItem(tr("All actors"), QString());
-    for (const ActorInfo& a : m_model->timeline().actors) m_actorCombo->addItem(a.name, a.name);
+    for (const ActorInfo& a : m_model->timeline().actors) m_actorCombo->addItem(actorTitle(a.name), a.name);
     const int i = m_actorCombo->findData(current);
     m_actorCombo->setCurrentIndex(i < 0 ? 0 : i);
     applyFilters();
