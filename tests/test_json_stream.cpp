@@ -195,6 +195,18 @@ TEST(JsonStream, EventTextIsQtsBytesForEveryKindAndAwkwardValue)
                 << "event " << i;
         }
     expectSameBytes(tl);
+    // And the session reader, which reads each event from its text, gives back what was written.
+    QTemporaryDir dir;
+    QString error;
+    ASSERT_TRUE(saveTimeline(tl, dir.filePath("awkward.json"), &error)) << error.toStdString();
+    const TimelineLoadResult back = loadTimeline(dir.filePath("awkward.json"));
+    ASSERT_TRUE(back.ok) << back.error.toStdString();
+    ASSERT_EQ(back.timeline.size(), tl.size());
+    const TimelineJsonOptions asSaved{.includeRaw = true, .payloadLimit = -1, .readBack = false};
+    for (qsizetype i = 0; i < tl.size(); ++i)
+        EXPECT_EQ(QJsonDocument(eventToJson(back.timeline.at(i), back.timeline, asSaved)).toJson().toStdString(),
+                  QJsonDocument(eventToJson(tl.at(i), tl, asSaved)).toJson().toStdString())
+            << "event " << i;
 }
 
 TEST(JsonStream, ManyEventsAreWrittenInPiecesNotOneDocument)

@@ -3,9 +3,12 @@
 // everything that is not JSON with one line, and a million-event session must
 // come back whole.
 
+#include "JsonObjectView.h"
+#include "JsonText.h"
 #include "TimelineJson.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 
@@ -102,6 +105,43 @@ TEST(SessionReader, ReadsWhatTheOneDocumentParserReads)
     EXPECT_TRUE(timelineFromJson(QByteArray(2000, '[') + "{\"events\":[]}").error.startsWith("not JSON"));
     QByteArray deep = R"({"events":[{"t_us":1,"kind":"note","args":)" + QByteArray(5000, '[');
     EXPECT_FALSE(timelineFromJson(deep + QByteArray(5000, ']') + "}]}").ok);
+}
+
+// Events are read straight from their text (JsonObjectView), not through
+// QJsonDocument: every value reads as Qt reads it.
+TEST(SessionReader, ValuesReadFromTheTextAsQtReadsThem)
+{
+    const QList<QByteArray> values{
+        "0", "-0", "7", "-12", "2147483647", "2147483648", "-2147483649", "9007199254740993", "9223372036854775807",
+        "9223372036854775808", "-9223372036854775808", "12345678901234567890", "1.5", "2.0", "-3.0e2", "1e300",
+        "1E-2", "0.1", "1.", ".5", "-.5", "true", "false", "null", R"("")", R"("plain")", R"("esc \" \\ \/ \b\f\n\r\t \u00e9 \ud83d\ude00")", R"("\x")",
+        "\"中文\"", "[]", "{}", R"([1,"a",[true,null],{"k":2.5}])", R"({"b":1,"a":{"c":[]}})",
+        R"({"bytes_b64":"AAEC"})", R"({"bytes_b64":"AAEC","x":1})", R"({"k":1,"k":2})", R"({"\u0041":1})"};
+    for (const QByteArray& text : values) {
+        SCOPED_TRACE(text.toStdString());
+        QString what;
+        ASSERT_TRUE(checkJsonValue(text, &what)) << what.toStdString();
+        const QJsonValue qt = QJsonDocument::fromJson("[" + text + "]").array().at(0);
+        const JsonValueView view(text);
+        EXPECT_EQ(view.isDouble(), qt.isDouble());
+        EXPECT_EQ(view.isString(), qt.isString());
+        EXPECT_EQ(view.toString(), qt.toString());
+        EXPECT_EQ(view.toInteger(-77), qt.toInteger(-77));
+        EXPECT_EQ(view.toInt(-77), qt.toInt(-77));
+        EXPECT_EQ(view.toBool(true), qt.toBool(true));
+        EXPECT_EQ(view.toBool(false), qt.toBool(false));
+        EXPECT_EQ(view.toJsonValue(), qt);
+        EXPECT_EQ(jsonToVariant(view), jsonToVariant(qt));
+        EXPECT_EQ(int(view.toArray().size()), int(qt.toArray().size()));
+    }
+    for (const QByteArray& bad : QList<QByteArray>{"01", "-", ".", "1e", "1e+", "+1", "tru", "nul", "0x1", "1 2",
+                                                   R"("\u12")", "\"\xff\"", "[1,]", "{\"a\"}", "{1:2}",
+                                                   "[", "{\"a\":1,}"}) {
+        QString what;
+        EXPECT_FALSE(checkJsonValue(bad, &what)) << bad.toStdString();
+        EXPECT_FALSE(what.isEmpty() || what.contains('\n')) << bad.toStdString();
+        EXPECT_TRUE(QJsonDocument::fromJson("[" + bad + "]").isNull()) << "Qt reads it: " << bad.toStdString();
+    }
 }
 
 // A long session's events are parsed on all cores, a run of them each: the

@@ -1,5 +1,7 @@
 #include "JsonText.h"
 
+#include "JsonObjectView.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -48,11 +50,42 @@ QVariant jsonToVariant(const QJsonValue& v)
         return l;
     }
     if (v.isDouble()) {
+        // Written as an integer: that integer (also past 2^53, where a double
+        // would round it); a whole double: an integer too.
+        if (const QVariant x = v.toVariant(); x.typeId() == QMetaType::LongLong) return x;
         const double d = v.toDouble();
         if (std::fabs(d) < 9.0e15 && d == double(qint64(d))) return qint64(d); // cast only what fits
         return d;
     }
     return v.toVariant();
+}
+
+QVariant jsonToVariant(const JsonValueView& v)
+{
+    const QByteArrayView t = v.text();
+    if (t.isEmpty()) return QVariant(); // undefined, as QJsonValue::toVariant
+    switch (t.front()) {
+    case '{': {
+        const JsonObjectView o = v.toObject();
+        if (o.size() == 1 && o.keyAt(0) == "bytes_b64")
+            return QByteArray::fromBase64(o.valueAt(0).toString().toLatin1());
+        QVariantMap m;
+        for (qsizetype i = 0; i < o.size(); ++i) // a repeated key: the last one stays, as in QJsonObject
+            m.insert(QString::fromUtf8(o.keyAt(i)), jsonToVariant(o.valueAt(i)));
+        return m;
+    }
+    case '[': {
+        QVariantList l;
+        for (const JsonValueView& x : v.toArray())
+            l.append(jsonToVariant(x));
+        return l;
+    }
+    case '"': return v.toString();
+    case 't': return true;
+    case 'f': return false;
+    case 'n': return QVariant::fromValue(nullptr);
+    default: return jsonToVariant(v.toJsonValue()); // a number: an integer, as Qt holds it, or a double
+    }
 }
 
 namespace {

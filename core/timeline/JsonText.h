@@ -17,9 +17,13 @@
 
 namespace socklab {
 
+class JsonValueView;
+
 // Bytes in variant maps are {"bytes_b64": "..."}; maps and lists nest.
 QJsonValue variantToJson(const QVariant& v);
 QVariant jsonToVariant(const QJsonValue& v);
+// The same, read straight from a value's checked text (JsonObjectView).
+QVariant jsonToVariant(const JsonValueView& v);
 
 class JsonTextObject final {
 public:

@@ -1,5 +1,6 @@
 #include "TimelineJson.h"
 
+#include "JsonObjectView.h"
 #include "JsonScanner.h"
 #include "JsonText.h"
 #include "StringPool.h"
@@ -33,6 +34,10 @@ constexpr qint64 kMaxSessionBytes = 2048LL * 1024 * 1024;
 
 QJsonObject mapToJson(const QVariantMap& m) { return variantToJson(m).toObject(); }
 QVariantMap jsonToMap(const QJsonValue& v) { return jsonToVariant(v).toMap(); }
+QVariantMap jsonToMap(const JsonValueView& v) { return jsonToVariant(v).toMap(); }
+
+// The i-th element of an array, undefined past its end (as QJsonArray::at).
+JsonValueView elementAt(const QList<JsonValueView>& a, qsizetype i) { return i < a.size() ? a.at(i) : JsonValueView(); }
 
 // The members of a QJsonObject as JsonTextObject writes them, so that one
 // function of each lists a session's fields for both (eventToJson's object,
@@ -79,7 +84,7 @@ template<class Sink> void writeOptions(const TcpOptions& o, Sink& j)
     if (!o.order.isEmpty()) j.strings("order", o.order);
 }
 
-TcpOptions optionsFromJson(const QJsonObject& j)
+TcpOptions optionsFromJson(const JsonObjectView& j)
 {
     TcpOptions o;
     o.mss = j.value("mss").toInt(-1);
@@ -88,11 +93,12 @@ TcpOptions optionsFromJson(const QJsonObject& j)
     o.tsVal = uint32_t(j.value("ts_val").toInteger());
     o.tsEcr = uint32_t(j.value("ts_ecr").toInteger());
     o.wscale = j.value("wscale").toInt(-1);
-    for (const QJsonValue& b : j.value("sack").toArray())
-        o.sackBlocks.append({uint32_t(b.toArray().at(0).toInteger()),
-                             uint32_t(b.toArray().at(1).toInteger())});
+    for (const JsonValueView& b : j.value("sack").toArray()) {
+        const QList<JsonValueView> pair = b.toArray();
+        o.sackBlocks.append({uint32_t(elementAt(pair, 0).toInteger()), uint32_t(elementAt(pair, 1).toInteger())});
+    }
     QStringList order;
-    for (const QJsonValue& s : j.value("order").toArray())
+    for (const JsonValueView& s : j.value("order").toArray())
         order.append(s.toString());
     o.order = order;
     return o;
@@ -135,7 +141,7 @@ template<class Sink> void writePacket(const PacketData& p, Sink& j, const QByteA
     }
 }
 
-PacketData packetFromJson(const QJsonObject& j)
+PacketData packetFromJson(const JsonObjectView& j)
 {
     PacketData p;
     p.fromActor = intern(j.value("from").toString());
@@ -148,7 +154,7 @@ PacketData packetFromJson(const QJsonObject& j)
     p.dstPort = uint16_t(j.value("dst_port").toInt());
     p.len = uint32_t(j.value("len").toInteger());
     QStringList flags;
-    for (const QJsonValue& f : j.value("flags").toArray())
+    for (const JsonValueView& f : j.value("flags").toArray())
         flags << f.toString();
     p.flags = tcpFlagsFromNames(flags);
     p.seq = uint32_t(j.value("seq").toInteger());
@@ -297,7 +303,7 @@ void appendEventJsonText(QByteArray& out, const Event& e, const Timeline& tl, co
 
 namespace {
 
-bool eventFromJson(const QJsonObject& j, Event& e, QString& error)
+bool eventFromJson(const JsonObjectView& j, Event& e, QString& error)
 {
     const auto kind = kindFromName(j.value("kind").toString());
     if (!kind) {
@@ -594,12 +600,15 @@ TimelineLoadResult timelineFromJson(const QByteArray& json)
     QList<QString> badWhy(threads);
     auto parseRun = [&](int t) {
         for (qsizetype i = n * t / threads, end = n * (t + 1) / threads; i < end; ++i) {
-            QJsonValue v;
+            // Read from its text: no QJsonDocument, no QJsonObject (most of the time it took).
+            JsonObjectView view;
             QString err;
-            if (!parseValue(eventTexts[i], eventAt[i], &v, &err)) {
-            } else if (!v.isObject()) {
-                err = QStringLiteral("event %1 is not an object").arg(i);
-            } else if (!eventFromJson(v.toObject(), events[i], err)) {
+            if (!eventTexts[i].startsWith('{')) {
+                err = checkJsonValue(eventTexts[i], &err, eventAt[i]) ? QStringLiteral("event %1 is not an object").arg(i)
+                                                          : QStringLiteral("not JSON: %1").arg(err);
+            } else if (!view.parse(eventTexts[i], eventAt[i], &err)) {
+                err = QStringLiteral("not JSON: %1").arg(err);
+            } else if (!eventFromJson(view, events[i], err)) {
                 err = QStringLiteral("event %1: %2").arg(i).arg(err);
             } else {
                 continue;
