@@ -8,9 +8,9 @@
 //   build/tests/bench/bench_session [--benchmark_filter='/1000000']
 
 #include "BenchClock.h"
+#include "BenchSave.h"
 #include "TimelineJson.h"
 
-#include <QFileInfo>
 #include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
@@ -116,18 +116,9 @@ void BM_SaveAndOpenASession(benchmark::State& state)
     QTemporaryDir dir;
     const QString path = dir.filePath("loop.socklab.json");
     for (auto _ : state) {
-        QString error;
-        auto t0 = Clock::now();
-        double c0 = threadCpuMs();
-        if (!saveTimeline(tl, path, &error)) {
-            state.SkipWithError(error.toStdString().c_str());
-            return;
-        }
-        state.counters["save_s"] = msSince(t0) / 1e3;
-        state.counters["save_cpu_s"] = (threadCpuMs() - c0) / 1e3;
-        state.counters["file_MB"] = double(QFileInfo(path).size()) / 1e6;
-        t0 = Clock::now();
-        c0 = threadCpuMs();
+        if (!bench::saveTimed(state, tl, path)) return;
+        const auto t0 = Clock::now();
+        const double c0 = threadCpuMs();
         const TimelineLoadResult r = loadTimeline(path);
         state.counters["open_s"] = msSince(t0) / 1e3;
         state.counters["open_cpu_s"] = (threadCpuMs() - c0) / 1e3;

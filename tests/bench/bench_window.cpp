@@ -7,6 +7,7 @@
 //   build/tests/bench/bench_window
 
 #include "BenchClock.h"
+#include "BenchSave.h"
 #include "MainWindow.h"
 #include "TimelineJson.h"
 #include "ViewsTestData.h"
@@ -83,16 +84,7 @@ void BM_LongSessionInTheWindow(benchmark::State& state)
     {
         const Timeline tl = test::syntheticTimeline(segments);
         state.counters["events"] = double(tl.size());
-        QString error;
-        const auto t0 = Clock::now();
-        const double c0 = threadCpuMs();
-        if (!saveTimeline(tl, path, &error)) {
-            state.SkipWithError(error.toStdString().c_str());
-            return;
-        }
-        state.counters["save_s"] = msSince(t0) / 1e3;
-        state.counters["save_cpu_s"] = (threadCpuMs() - c0) / 1e3;
-        state.counters["file_MB"] = double(QFileInfo(path).size()) / 1e6;
+        if (!bench::saveTimed(state, tl, path)) return;
     }
     for (auto _ : state) {
         MainWindow w;
