@@ -331,3 +331,30 @@ TEST(CompactEvents, PayloadLivesInsideTheKeptFrameAndTextIsShared)
     EXPECT_EQ(r.timeline.at(2).packet()->payload, "hello 2");
     EXPECT_EQ(r.timeline.at(2).packet()->raw, before.at(2).packet()->raw);
 }
+
+// A reopened session keeps each segment's frame head (the file has it): its
+// payload is seen through that frame too, not copied beside it.
+TEST(CompactEvents, AReopenedSegmentsPayloadLivesInsideItsFrame)
+{
+    PacketAnnotator annotate([](uint16_t l, uint16_t) { return l == 9000 ? QStringLiteral("server") : QStringLiteral("client"); });
+    Timeline tl;
+    for (int i = 0; i < 3; ++i) {
+        CapturedFrame f;
+        f.epochUs = i;
+        f.bytes = tcpFrame(40000, 9000, QByteArray("hello ") + QByteArray::number(i));
+        f.wireLen = f.capLen = uint32_t(f.bytes.size());
+        tl.append(annotate.toEvent(f, 1, 0));
+    }
+    QTemporaryDir dir;
+    QString error;
+    ASSERT_TRUE(saveTimeline(tl, dir.filePath("s.json"), &error)) << error.toStdString();
+    const TimelineLoadResult back = loadTimeline(dir.filePath("s.json"));
+    ASSERT_TRUE(back.ok) << back.error.toStdString();
+    for (int i = 0; i < 3; ++i) {
+        const PacketData* p = back.timeline.at(i).packet();
+        ASSERT_NE(p, nullptr);
+        EXPECT_EQ(p->payload, QByteArray("hello ") + QByteArray::number(i));
+        EXPECT_EQ(p->raw, tl.frameHead(*tl.at(i).packet(), kFrameHeadBytes));
+        EXPECT_EQ(p->payload.constData(), p->raw.constData() + 54) << "a second copy of the payload";
+    }
+}

@@ -169,6 +169,10 @@ PacketData packetFromJson(const JsonObjectView& j)
     p.payload = QByteArray::fromBase64(j.value("payload_b64").toString().toLatin1());
     p.wireLen = uint32_t(j.value("wire_len").toInteger());
     p.raw = QByteArray::fromBase64(j.value("raw_b64").toString().toLatin1());
+    // The payload's bytes are in the frame's: seen through it, as the capture
+    // keeps them, not a second heap block per reopened segment.
+    if (const qsizetype at = p.payload.isEmpty() ? -1 : p.raw.indexOf(p.payload); at >= 0)
+        p.payload = sharedSlice(p.raw, at, p.payload.size());
     p.linkType = j.value("link_type").toInt(1);
     p.capLen = uint32_t(std::max<qint64>(j.value("cap_len").toInteger(), p.raw.size()));
     p.wire = j.value("wire").toString();
