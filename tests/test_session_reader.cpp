@@ -111,14 +111,18 @@ TEST(SessionReader, ReadsWhatTheOneDocumentParserReads)
 // QJsonDocument: every value reads as Qt reads it.
 TEST(SessionReader, ValuesReadFromTheTextAsQtReadsThem)
 {
-    const QList<QByteArray> values{
+    QList<QByteArray> values{
         "0", "-0", "7", "-12", "2147483647", "2147483648", "-2147483649", "9007199254740993", "9223372036854775807",
         "9223372036854775808", "-9223372036854775808", "12345678901234567890", "1.5", "2.0", "-3.0e2", "1e300",
         "1E-2", "0.1", "1.", ".5", "-.5", "true", "false", "null", R"("")", R"("plain")", R"("esc \" \\ \/ \b\f\n\r\t \u00e9 \ud83d\ude00")", R"("\x")",
         "\"中文\"", "[]", "{}", R"([1,"a",[true,null],{"k":2.5}])", R"({"b":1,"a":{"c":[]}})",
-        R"({"bytes_b64":"AAEC"})", R"({"bytes_b64":"AAEC","x":1})", R"({"k":1,"k":2})", R"({"\u0041":1})"};
+        R"({"bytes_b64":"AAEC"})", R"({"bytes_b64":"AAEC","x":1})", R"({"bytes_b64":"AA==","bytes_b64":"AAEC"})", R"({"k":1,"k":2})", R"({"\u0041":1})"};
+    // Deep ones too (read through Qt's parser past a few levels).
+    QByteArray deepMap = "1";
+    for (int i = 0; i < 300; ++i) deepMap = R"({"k":)" + deepMap + R"(,"n":[)" + QByteArray::number(i) + "]}";
+    values << QByteArray(300, '[') + QByteArray(300, ']') << deepMap << R"({"a":{"b":{"c":{"d":{"e":{"f":{"g":{"h":{"i":1}}}}}}}}})";
     for (const QByteArray& text : values) {
-        SCOPED_TRACE(text.toStdString());
+        SCOPED_TRACE(text.left(80).toStdString());
         QString what;
         ASSERT_TRUE(checkJsonValue(text, &what)) << what.toStdString();
         const QJsonValue qt = QJsonDocument::fromJson("[" + text + "]").array().at(0);

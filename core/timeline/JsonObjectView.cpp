@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QUtf8StringView>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -136,6 +137,26 @@ bool checkJsonValue(QByteArrayView token, QString* what, qsizetype base)
     return false;
 }
 
+int jsonNesting(QByteArrayView t)
+{
+    int depth = 0, deepest = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < t.size(); ++i) {
+        const char c = t[i];
+        if (inString) {
+            if (c == '\\') ++i;
+            else if (c == '"') inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            deepest = std::max(deepest, ++depth);
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
 bool JsonValueView::isDouble() const
 {
     bool integral = false;
@@ -192,7 +213,9 @@ QList<JsonValueView> JsonValueView::toArray() const
 bool JsonValueView::toObject(JsonObjectView* out) const
 {
     *out = JsonObjectView();
-    return !m_token.isEmpty() && m_token.front() == '{' && out->parse(m_token, 0, nullptr);
+    if (m_token.isEmpty() || m_token.front() != '{') return false;
+    out->parseChecked(m_token); // a view's values come from a checked object
+    return true;
 }
 
 JsonObjectView JsonValueView::toObject() const
@@ -221,6 +244,16 @@ QJsonValue JsonValueView::toJsonValue() const
 }
 
 bool JsonObjectView::parse(QByteArrayView text, qsizetype base, QString* error)
+{
+    return parseMembers(text, base, error, true);
+}
+
+void JsonObjectView::parseChecked(QByteArrayView text)
+{
+    if (!parseMembers(text, 0, nullptr, false)) *this = JsonObjectView();
+}
+
+bool JsonObjectView::parseMembers(QByteArrayView text, qsizetype base, QString* error, bool check)
 {
     m_members.clear();
     m_decodedKeys.clear();
@@ -255,9 +288,12 @@ bool JsonObjectView::parse(QByteArrayView text, qsizetype base, QString* error)
             s.peek();
             const qsizetype at = s.pos();
             if (!s.value(&m.value)) return fail(s.error());
-            JsonScanner check(m.value, at);
-            QString what;
-            if (!checkValue(check, 1, &what) || !check.atEnd()) return fail(what.isEmpty() ? check.error() : what);
+            if (check) {
+                JsonScanner checker(m.value, at);
+                QString what;
+                if (!checkValue(checker, 1, &what) || !checker.atEnd())
+                    return fail(what.isEmpty() ? checker.error() : what);
+            }
             m_members.append(m);
             if (s.take(',')) continue;
             if (s.take('}')) break;

@@ -49,6 +49,9 @@ public:
     // `text` is one object; its bytes must outlive the view. False with a
     // one-line error ("<what> at byte N", N counted from `base`).
     bool parse(QByteArrayView text, qsizetype base, QString* error);
+    // The same for a value already checked (an object inside a parsed one):
+    // its members are found, their values not checked again.
+    void parseChecked(QByteArrayView text);
     JsonValueView value(QLatin1StringView key) const;
     JsonValueView value(const char* key) const { return value(QLatin1StringView(key)); }
     bool contains(const char* key) const { return !value(key).isUndefined(); }
@@ -58,6 +61,7 @@ public:
     JsonValueView valueAt(qsizetype i) const { return JsonValueView(m_members[i].value); }
 
 private:
+    bool parseMembers(QByteArrayView text, qsizetype base, QString* error, bool check);
     struct Member {
         QByteArrayView key; // UTF-8, unescaped
         QByteArrayView value;
@@ -69,5 +73,7 @@ private:
 // A JSON value's text checked as JSON (strings' escapes and UTF-8, numbers'
 // grammar, nesting up to QJsonDocument's depth): false and what is wrong.
 bool checkJsonValue(QByteArrayView token, QString* what, qsizetype base = 0);
+// How deep a value's objects and arrays nest (0 for a string or a number).
+int jsonNesting(QByteArrayView token);
 
 } // namespace socklab

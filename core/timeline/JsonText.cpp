@@ -60,24 +60,28 @@ QVariant jsonToVariant(const QJsonValue& v)
     return v.toVariant();
 }
 
-QVariant jsonToVariant(const JsonValueView& v)
+namespace {
+
+QVariant viewToVariant(const JsonValueView& v)
 {
     const QByteArrayView t = v.text();
     if (t.isEmpty()) return QVariant(); // undefined, as QJsonValue::toVariant
     switch (t.front()) {
     case '{': {
         const JsonObjectView o = v.toObject();
-        if (o.size() == 1 && o.keyAt(0) == "bytes_b64")
-            return QByteArray::fromBase64(o.valueAt(0).toString().toLatin1());
+        // {"bytes_b64": …} (a repeated key is one key to QJsonObject: the last value).
+        bool bytes = o.size() > 0;
+        for (qsizetype i = 0; bytes && i < o.size(); ++i) bytes = o.keyAt(i) == "bytes_b64";
+        if (bytes) return QByteArray::fromBase64(o.value("bytes_b64").toString().toLatin1());
         QVariantMap m;
         for (qsizetype i = 0; i < o.size(); ++i) // a repeated key: the last one stays, as in QJsonObject
-            m.insert(QString::fromUtf8(o.keyAt(i)), jsonToVariant(o.valueAt(i)));
+            m.insert(QString::fromUtf8(o.keyAt(i)), viewToVariant(o.valueAt(i)));
         return m;
     }
     case '[': {
         QVariantList l;
         for (const JsonValueView& x : v.toArray())
-            l.append(jsonToVariant(x));
+            l.append(viewToVariant(x));
         return l;
     }
     case '"': return v.toString();
@@ -86,6 +90,18 @@ QVariant jsonToVariant(const JsonValueView& v)
     case 'n': return QVariant::fromValue(nullptr);
     default: return jsonToVariant(v.toJsonValue()); // a number: an integer, as Qt holds it, or a double
     }
+}
+
+} // namespace
+
+QVariant jsonToVariant(const JsonValueView& v)
+{
+    // Each level of a view finds its members again (its cost grows with
+    // depth times size); what socklab writes nests a few levels, so a deeper
+    // value (only a made-up file has one) goes through Qt's parser, which
+    // reads it once.
+    if (jsonNesting(v.text()) > 8) return jsonToVariant(v.toJsonValue());
+    return viewToVariant(v);
 }
 
 namespace {
