@@ -45,7 +45,7 @@ bool isNumber(QByteArrayView t, bool* integral)
     if (i != n || n == 0) return false;
     bool ok = false;
     if (*integral) {
-        t.toLongLong(&ok);
+        (void)t.toLongLong(&ok);
         if (ok) return true;
     }
     t.toByteArray().toDouble(&ok);
@@ -103,12 +103,11 @@ bool checkValue(JsonScanner& s, int depth, QString* what)
     return false;
 }
 
-// A number token as Qt's parser holds it: an integer when it is written as
-// one and fits in 64 bits, else a double.
+// A number token (already checked) as Qt's parser holds it: an integer when
+// it is written as one and fits in 64 bits, else a double.
 bool asInteger(QByteArrayView t, qint64* n)
 {
-    bool integral = false;
-    if (!isNumber(t, &integral) || !integral) return false;
+    if (t.contains('.') || t.contains('e') || t.contains('E')) return false;
     bool ok = false;
     *n = t.toLongLong(&ok);
     return ok;
@@ -159,8 +158,8 @@ int jsonNesting(QByteArrayView t)
 
 bool JsonValueView::isDouble() const
 {
-    bool integral = false;
-    return !m_token.isEmpty() && m_token.front() != '"' && isNumber(m_token, &integral);
+    // A checked value that starts as a number is one.
+    return !m_token.isEmpty() && (m_token.front() == '-' || m_token.front() == '.' || isDigit(m_token.front()));
 }
 
 QString JsonValueView::toString() const

@@ -22,6 +22,7 @@ class JsonObjectView;
 class JsonValueView final {
 public:
     JsonValueView() = default;
+    // `token`: a value's text that is checked JSON (a JsonObjectView's, or checkJsonValue's).
     explicit JsonValueView(QByteArrayView token) : m_token(token) {}
 
     bool isUndefined() const { return m_token.isEmpty(); }

@@ -608,8 +608,9 @@ TimelineLoadResult timelineFromJson(const QByteArray& json)
             JsonObjectView view;
             QString err;
             if (!eventTexts[i].startsWith('{')) {
-                err = checkJsonValue(eventTexts[i], &err, eventAt[i]) ? QStringLiteral("event %1 is not an object").arg(i)
-                                                          : QStringLiteral("not JSON: %1").arg(err);
+                QString what;
+                if (checkJsonValue(eventTexts[i], &what, eventAt[i])) err = QStringLiteral("event %1 is not an object").arg(i);
+                else err = QStringLiteral("not JSON: %1").arg(what);
             } else if (!view.parse(eventTexts[i], eventAt[i], &err)) {
                 err = QStringLiteral("not JSON: %1").arg(err);
             } else if (!eventFromJson(view, events[i], err)) {
