@@ -154,6 +154,19 @@ TEST(Wire, UdpLosesDatagramsAndTheDropsAreWireEvents)
             EXPECT_EQ(w->packet.fromActor, "udp_count_client.py");
         }
     EXPECT_EQ(lossDrops, sent - received);
+    // A plain pass is no event (its capture is the packet that crossed); the wire-stats note counts it.
+    EXPECT_TRUE(wireEvents(tl, "pass").isEmpty());
+    const NoteData* stats = nullptr;
+    for (const Event& e : tl.events())
+        if (const NoteData* n = e.note(); n && n->code == QLatin1String("wire-stats")) stats = n;
+    ASSERT_NE(stats, nullptr);
+    const qint64 passed = stats->args.value("passed").toLongLong();
+    EXPECT_EQ(passed + stats->args.value("dropped").toLongLong(), stats->args.value("received").toLongLong());
+    EXPECT_GE(passed, capturedNumbered);
+    qint64 capturedAll = 0;
+    for (const Event& e : tl.events())
+        capturedAll += e.packet() && e.packet()->captured() && e.packet()->wire.isEmpty();
+    EXPECT_EQ(passed, capturedAll) << "every packet the wire passed was captured on lo, and only those";
     for (const Event& e : tl.events())
         if (e.kind == EventKind::Wire) EXPECT_EQ(e.provenance, Provenance::Wire);
     EXPECT_EQ(tl.parameters.value("wire").toMap().value("seed").toString(), "1");

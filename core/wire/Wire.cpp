@@ -385,7 +385,10 @@ void Wire::loop()
             s.timed.emplace(due, p);
             return;
         }
-        record(WireAction::Pass, p.rule >= 0 ? QStringLiteral("rule") : QStringLiteral("policy"), p);
+        // A plain pass is no event: its captured segment on lo is the packet that
+        // crossed, and the wire-stats note counts it (issue 12: a bulk transfer
+        // through the wire made an event per packet twice over). A rule's pass is
+        // its duplicate, recorded by accept().
         accept(p);
     };
 

@@ -9,6 +9,8 @@
 
 namespace socklab {
 
+// Pass: the wire records no plain pass (the packet's capture on lo shows it,
+// WireStats::passed counts it); the word stays for sessions saved before.
 enum class WireAction { Pass, Drop, Hold, Release, Delay, Duplicate, Reorder };
 QString wireActionName(WireAction a); // "pass", "drop", "hold", "release", "delay", "duplicate", "reorder"
 
@@ -25,6 +27,7 @@ struct WireRecord {
 };
 
 struct WireStats {
+    // passed: every packet accepted (at once, or after a delay, hold or reorder).
     uint64_t received = 0, passed = 0, dropped = 0, held = 0, delayed = 0, duplicated = 0, reordered = 0;
     uint64_t relayLost = 0;     // packets the kernel could not hand to the wire (queue overrun): 0 is the goal
     uint32_t largestPacket = 0; // IP bytes: at most the MTU when segmentation happened before the queue
