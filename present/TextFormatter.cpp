@@ -59,6 +59,8 @@ QString packetLine(const Event& e, const PacketData& p)
     }
     if (e.provenance == Provenance::Derived) line += QStringLiteral("  ") + Words::tr("(derived)");
     if (p.wire == QLatin1String("dropped")) line += QStringLiteral("  ") + Words::tr("(dropped by the wire: never arrived)");
+    if (e.wireDelayUs > 0)
+        line += QStringLiteral("  ") + Words::tr("(delayed %1 ms by the wire)").arg(double(e.wireDelayUs) / 1000, 0, 'f', 1);
     return line;
 }
 

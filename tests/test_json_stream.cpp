@@ -164,6 +164,8 @@ TEST(JsonStream, EventTextIsQtsBytesForEveryKindAndAwkwardValue)
     add(EventKind::Segment, p);
     add(EventKind::Segment, PacketData{}, Provenance::Derived);
     add(EventKind::Datagram, icmp);
+    add(EventKind::Segment, p);
+    events.last().wireDelayUs = 4'000'000'000u; // wire mode: the wire delayed it (its largest value)
     add(EventKind::State, StateData{"connfd", "TIME_WAIT", "FIN_WAIT2", 1, 65535, awkward, true});
     add(EventKind::State, StateData{});
     QueueData q;
@@ -203,10 +205,15 @@ TEST(JsonStream, EventTextIsQtsBytesForEveryKindAndAwkwardValue)
     ASSERT_TRUE(back.ok) << back.error.toStdString();
     ASSERT_EQ(back.timeline.size(), tl.size());
     const TimelineJsonOptions asSaved{.includeRaw = true, .payloadLimit = -1, .readBack = false};
-    for (qsizetype i = 0; i < tl.size(); ++i)
+    for (qsizetype i = 0; i < tl.size(); ++i) {
         EXPECT_EQ(QJsonDocument(eventToJson(back.timeline.at(i), back.timeline, asSaved)).toJson().toStdString(),
                   QJsonDocument(eventToJson(tl.at(i), tl, asSaved)).toJson().toStdString())
             << "event " << i;
+        EXPECT_EQ(back.timeline.at(i).wireDelayUs, tl.at(i).wireDelayUs) << "event " << i;
+    }
+    const auto delayed = std::find_if(tl.events().begin(), tl.events().end(), [](const Event& e) { return e.wireDelayUs > 0; });
+    ASSERT_NE(delayed, tl.events().end());
+    EXPECT_EQ(eventToJson(*delayed, tl, asSaved).value("wire_delay_us").toInteger(), 4'000'000'000);
 }
 
 TEST(JsonStream, ManyEventsAreWrittenInPiecesNotOneDocument)

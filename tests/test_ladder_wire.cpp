@@ -203,6 +203,31 @@ TEST(LadderWire, AHeldPacketWaitsMidFlightUntilItsRelease)
     }
 }
 
+// Issue 12: a session now records a policy's delay on the capture itself (no
+// "delay" wire event beside it); the arrow says it just the same.
+TEST(LadderWire, ACaptureCarryingItsDelaySaysItWithoutADelayEvent)
+{
+    const Timeline old = wireTimeline();
+    QList<Event> events = old.events();
+    ASSERT_NE(events[7].wire(), nullptr);
+    events.removeAt(7); // the "delay" wire event
+    events[7].wireDelayUs = 50000; // the delayed data segment, as its capture now says
+    Timeline tl;
+    tl.scenarioId = old.scenarioId;
+    tl.actors = old.actors;
+    tl.appendBatch(events);
+    LadderRenderer r;
+    r.setTimeline(tl);
+    const QList<LadderItem> items = r.items(QRectF(0, 0, 1200, 2000), tl.size() - 1, {});
+    const LadderItem* delayed = arrowOf(items, 7);
+    ASSERT_NE(delayed, nullptr);
+    EXPECT_EQ(delayed->wire, LadderRow::Wire::None);
+    EXPECT_EQ(delayed->wireText, QStringLiteral("+50 ms: the wire's delay"));
+    const LadderItem* next = arrowOf(items, 8); // the duplicate ACK: not delayed
+    ASSERT_NE(next, nullptr);
+    EXPECT_TRUE(next->wireText.isEmpty());
+}
+
 // #11: in a live wire session a packet held now has its Release and Drop
 // buttons on the ladder, after "held by the wire" on the arrow's line (or
 // instead of the words when a narrow pane has no room for both), between the

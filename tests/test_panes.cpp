@@ -429,6 +429,16 @@ TEST_F(Panes, PacketLayersFollowTheCursorAndMarkDerivedSegments)
     ASSERT_NE(seq, nullptr);
     EXPECT_TRUE(seq->text(1).contains(QStringLiteral("(absolute)")));
     EXPECT_TRUE(pane.osiWidget()->isHighlighted(OsiModelWidget::Layer::Transport));
+
+    // Wire mode: a capture the wire delayed says so above its layers (issue 12).
+    EXPECT_FALSE(pane.headerText().contains(QStringLiteral("wire")));
+    Event delayed = tl.at(syn);
+    delayed.wireDelayUs = 52500;
+    delayed.tUs = tl.durationUs() + 1;
+    tl.append(delayed);
+    pane.setTimeline(tl);
+    pane.setSelectedPacket(tl.size() - 1);
+    EXPECT_TRUE(pane.headerText().endsWith(QStringLiteral("delayed 52.5 ms by socklab's wire"))) << pane.headerText().toStdString();
 }
 
 // Memory holds no bytes of a captured frame: they come from the capture

@@ -236,8 +236,25 @@ TEST(SessionLanguage, WhatTheWireDidHasWordsInTheNarration)
     }
     EXPECT_EQ(distinct.size(), 7); // each action its own words
 
+    // A capture carrying the wire's delay (issue 12: no "delay" event beside it) says it
+    // in the narration and in the text output; a plain pass is no line.
+    Event delayed;
+    delayed.tUs = 2000;
+    delayed.kind = EventKind::Segment;
+    delayed.actor = QStringLiteral("client");
+    delayed.data = syn;
+    delayed.wireDelayUs = 40000;
+    EXPECT_EQ(eventSummary(tl, delayed), QStringLiteral("client → server: %1 (the wire delayed it 40 ms)").arg(label));
+    EXPECT_TRUE(formatEvent(tl, delayed).endsWith(QStringLiteral("(delayed 40.0 ms by the wire)"))) << formatEvent(tl, delayed).toStdString();
+    delayed.wireDelayUs = 0;
+    EXPECT_FALSE(formatEvent(tl, delayed).contains(QStringLiteral("wire")));
+    EXPECT_TRUE(formatEvent(tl, tl.at(7)).isEmpty()) << "pass";
+
     Chinese zh;
     ASSERT_TRUE(zh.loaded);
     EXPECT_EQ(eventSummary(tl, tl.at(1)), QStringLiteral("线路扣住了 客户端 发出的 %1").arg(segmentLabel(syn)));
     EXPECT_TRUE(narrationAt(tl, 3, true).contains(QStringLiteral("线路丢弃了")));
+    delayed.wireDelayUs = 40000;
+    EXPECT_TRUE(eventSummary(tl, delayed).contains(QStringLiteral("40 毫秒"))) << eventSummary(tl, delayed).toStdString();
+    EXPECT_TRUE(formatEvent(tl, delayed).contains(QStringLiteral("40.0 毫秒"))) << formatEvent(tl, delayed).toStdString();
 }

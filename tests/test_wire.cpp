@@ -5,6 +5,7 @@
 #include "LabGuard.h"
 #include "ProgramRun.h"
 #include "Wire.h"
+#include "WireDelays.h"
 #include "WireFirewall.h"
 
 #include "TimelineJson.h"
@@ -96,6 +97,89 @@ CliResult socklabLab(const QStringList& args, const QStringList& env = {})
 }
 
 } // namespace
+
+// An IPv4 UDP packet as the wire's queue gives it: `id` its IP id.
+QByteArray udpPacket(uint16_t id, const QByteArray& payload, uint8_t ttl = 64, uint16_t checksum = 0)
+{
+    QByteArray b(28, '\0');
+    b[0] = char(0x45);
+    const int total = 28 + int(payload.size());
+    b[2] = char(total >> 8), b[3] = char(total);
+    b[4] = char(id >> 8), b[5] = char(id);
+    b[8] = char(ttl);
+    b[9] = 17;
+    b[10] = char(ttl); // the header checksum differs with the TTL
+    b[12] = 127, b[15] = 1, b[16] = 127, b[19] = 1;
+    b[20] = char(0x9c), b[21] = 0x40, b[22] = 0x30, b[23] = 0x39; // 40000 -> 12345
+    b[24] = char((8 + payload.size()) >> 8), b[25] = char(8 + payload.size());
+    b[26] = char(checksum >> 8), b[27] = char(checksum);
+    return b + payload;
+}
+
+WireRecord delayRecord(const QByteArray& ip, int64_t epochUs, int64_t delayUs)
+{
+    WireRecord r;
+    r.epochUs = epochUs;
+    r.action = WireAction::Delay;
+    r.reason = QStringLiteral("delay");
+    r.direction = QStringLiteral("c2s");
+    r.delayUs = delayUs;
+    r.bytes = ip.left(128);
+    r.length = uint32_t(ip.size());
+    return r;
+}
+
+TEST(WireDelays, ACapturedPacketClaimsItsDelayAndOthersStayWireEvents)
+{
+    WireDelays d;
+    const QByteArray a = udpPacket(7, "msg 0"), b = udpPacket(8, "msg 1");
+    WireRecord drop = delayRecord(a, 1000, 0);
+    drop.action = WireAction::Drop;
+    QList<WireRecord> records{delayRecord(a, 1000, 40000), drop, delayRecord(b, 1100, 41000)};
+    d.keep(records);
+    ASSERT_EQ(records.size(), 1); // the drop stays a wire event
+    EXPECT_EQ(records.first().action, WireAction::Drop);
+    EXPECT_EQ(d.waiting(), 2);
+    // The capture on lo: the same packet, its TTL, IP and UDP checksums as lo has them.
+    EXPECT_EQ(d.claim(udpPacket(8, "msg 1", 63, 0xbeef)), 41000);
+    EXPECT_EQ(d.claim(udpPacket(8, "msg 1")), 0) << "one record, claimed once";
+    EXPECT_EQ(d.claim(udpPacket(9, "msg 0")), 0) << "another IP id is another packet";
+    EXPECT_EQ(d.claim(udpPacket(7, "msg 9")), 0) << "other bytes are another packet";
+    EXPECT_EQ(d.waiting(), 1);
+    // Not captured within its delay and the grace: handed back, to be told as the wire did it.
+    EXPECT_TRUE(d.unclaimed(1000 + 40000 + 1999999).isEmpty());
+    const QList<WireRecord> late = d.unclaimed(1000 + 40000 + 2000000);
+    ASSERT_EQ(late.size(), 1);
+    EXPECT_EQ(late.first().delayUs, 40000);
+    EXPECT_EQ(late.first().bytes, a.left(128));
+    EXPECT_EQ(d.waiting(), 0);
+    EXPECT_EQ(d.claim(a), 0);
+}
+
+TEST(WireDelays, IdenticalPacketsClaimInOrderAndTheEndHandsBackTheRest)
+{
+    WireDelays d;
+    const QByteArray same = udpPacket(3, "again");
+    QList<WireRecord> records{delayRecord(same, 10, 5000), delayRecord(same, 20, 6000), delayRecord(same, 30, 7000)};
+    d.keep(records);
+    EXPECT_TRUE(records.isEmpty());
+    EXPECT_EQ(d.claim(same), 5000);
+    EXPECT_EQ(d.claim(same), 6000);
+    const QList<WireRecord> rest = d.unclaimed(-1);
+    ASSERT_EQ(rest.size(), 1);
+    EXPECT_EQ(rest.first().delayUs, 7000);
+    EXPECT_EQ(d.claim(same), 0);
+    // What is not TCP or UDP over IP (or too short to tell) stays a wire event.
+    QByteArray icmp = udpPacket(4, "x");
+    icmp[9] = 1;
+    QList<WireRecord> other{delayRecord(icmp, 40, 1000), delayRecord(same.left(10), 50, 1000)};
+    d.keep(other);
+    EXPECT_EQ(other.size(), 2);
+    EXPECT_EQ(WireDelays::ipOffset(1), 14);   // lo's Ethernet header
+    EXPECT_EQ(WireDelays::ipOffset(101), 0);  // raw IP
+    EXPECT_EQ(WireDelays::ipOffset(113), 16); // Linux cooked
+    EXPECT_EQ(WireDelays::ipOffset(147), -1);
+}
 
 TEST(WirePolicy, ParsesTheCommandLineSpec)
 {
@@ -378,7 +462,8 @@ TEST(Wire, ASessionLeavesNothingBehind)
         EXPECT_EQ(outputOf(lab->timeline(), "bulk_server.py"), QStringList{"received 5000"});
         ASSERT_NE(lab->wire(), nullptr);
         EXPECT_TRUE(lab->wire()->running());
-        EXPECT_FALSE(wireEvents(lab->timeline(), "delay").isEmpty());
+        EXPECT_TRUE(std::any_of(lab->timeline().events().begin(), lab->timeline().events().end(),
+                                [](const Event& e) { return e.wireDelayUs == 20000; })); // the wire delayed them
         EXPECT_GT(netnsDescriptors(), netns); // the lab was there
     }
     EXPECT_EQ(entries("/proc/self/fd"), fds);
@@ -489,19 +574,36 @@ TEST(Wire, ReorderLetsTheNextDatagramOvertake)
 TEST(Wire, DelayedDatagramsArriveNoSoonerThanTheDelay)
 {
     SOCKLAB_REQUIRE_LAB();
-    const auto lab = runLab({py("udp_order_server.py", {"12613"}), py("udp_count_client.py", {"12613", "5"})},
-                            wireOptions("delay=40ms"));
+    ProgramLabOptions o = wireOptions("delay=40ms");
+    o.gate = true; // each sendto()'s time, to measure the delay against
+    const auto lab = runLab({py("udp_order_server.py", {"12613"}), py("udp_count_client.py", {"12613", "5"})}, o);
     ASSERT_TRUE(lab->problems().isEmpty()) << debugText(lab->problems());
     const Timeline& tl = lab->timeline();
     EXPECT_EQ(outputOf(tl, "udp_order_server.py"), QStringList{"got 0 1 2 3 4"});
-    QHash<QByteArray, qint64> delayedAt;
+    // The captures carry the wire's delay: no "delay" wire event beside each (issue 12).
+    EXPECT_TRUE(wireEvents(tl, "delay").isEmpty());
+    QList<qint64> sent;
     for (const Event& e : tl.events())
-        if (const WireData* w = e.wire(); w && w->action == QLatin1String("delay") && w->packet.payload.startsWith("msg ")) {
-            EXPECT_EQ(w->delayUs, 40000);
-            delayedAt.insert(w->packet.payload, e.tUs);
-        }
-    ASSERT_EQ(delayedAt.size(), 5);
-    // Each one crosses lo (its capture) only once the wire let it go.
-    for (const Packet& d : packetsFrom(tl, "udp_count_client.py", EventKind::Datagram))
-        if (delayedAt.contains(d.p->payload)) EXPECT_GE(d.tUs - delayedAt.value(d.p->payload), 40000) << d.p->payload.constData();
+        if (const ReturnData* r = e.ret(); r && !r->blocked && r->call == QLatin1String("sendto") && e.actor == QLatin1String("udp_count_client.py"))
+            sent << e.tUs;
+    ASSERT_GE(sent.size(), 5);
+    int numbered = 0;
+    for (const Event& e : tl.events()) {
+        const PacketData* d = e.packet();
+        if (!d || e.kind != EventKind::Datagram || d->fromActor != QLatin1String("udp_count_client.py")) continue;
+        EXPECT_EQ(e.wireDelayUs, 40000u) << d->payload.constData(); // every one, END markers too
+        if (!d->payload.startsWith("msg ")) continue;
+        const int i = d->payload.mid(4).toInt();
+        ASSERT_LT(i, 5);
+        // It crosses lo (its capture) only once the wire let it go: 40 ms after it was sent.
+        EXPECT_GE(e.tUs - sent[i], 40000) << d->payload.constData();
+        ++numbered;
+    }
+    EXPECT_EQ(numbered, 5);
+    // The JSON says it on the datagram, and a saved session keeps it.
+    const QJsonArray events = timelineToJson(tl).value("events").toArray();
+    int inJson = 0;
+    for (const QJsonValue& v : events)
+        inJson += v.toObject().value("wire_delay_us").toInteger() == 40000;
+    EXPECT_GE(inJson, 5);
 }

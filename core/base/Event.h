@@ -176,6 +176,11 @@ struct Event {
     Interned actor;
     EventKind kind = EventKind::Note;
     Provenance provenance = Provenance::Kernel;
+    // Wire mode, a captured segment or datagram: how long socklab's wire delayed
+    // it before it crossed lo (its policy's delay, jitter or rate; 0: not
+    // delayed). What the wire did, on the packet the kernel sent: one event,
+    // not a "delay" wire event beside it. In the bytes the layout pads anyway.
+    uint32_t wireDelayUs = 0;
     // WireData (a whole PacketData and three strings) is out of line: wire
     // events are rare, and inline it made every event 456 B instead of 360.
     std::variant<CallData, ReturnData, PacketData, StateData, QueueData, TimerData, NoteData, OutOfLine<WireData>> data;

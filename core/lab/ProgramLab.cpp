@@ -16,6 +16,7 @@
 #include "SocketWatcher.h"
 #include "StateDeriver.h"
 #include "Wire.h"
+#include "WireDelays.h"
 #include "WireEvents.h"
 
 #include <QFile>
@@ -348,16 +349,31 @@ void ProgramLab::merge(const QList<CapturedFrame>& frames)
 {
     QList<Event> batch;
     // The wire's actions first: a packet's hold or drop comes before its capture.
-    if (m_wire) batch.append(WireEvents::toEvents(m_wire->take(), *m_annotator, m_recorder->origin()));
+    // A policy's delay is told by its packet's capture (WireDelays), not beside it.
+    if (m_wire) {
+        QList<WireRecord> records = m_wire->take();
+        if (m_tap) {
+            if (!m_wireDelays) m_wireDelays = std::make_unique<WireDelays>();
+            m_wireDelays->keep(records);
+        }
+        batch.append(WireEvents::toEvents(records, *m_annotator, m_recorder->origin()));
+    }
+    const int ipAt = m_tap ? WireDelays::ipOffset(m_tap->linkType()) : -1;
     for (const CapturedFrame& f : frames) {
         if (m_pcap) m_pcap->write(f.epochUs, QByteArrayView(f.bytes), f.wireLen);
         Event e = m_annotator->toEvent(f, m_tap->linkType(), m_recorder->origin());
+        if (m_wireDelays && m_wireDelays->waiting() > 0 && ipAt >= 0 && e.packet() && f.bytes.size() > ipAt)
+            e.wireDelayUs = uint32_t(std::clamp<int64_t>(m_wireDelays->claim(QByteArrayView(f.bytes).sliced(ipAt)), 0, UINT32_MAX));
         if (const PacketData* p = e.packet()) {
             m_talked.insert(p->fromActor);
             m_talked.insert(p->toActor);
         }
         batch.append(std::move(e));
     }
+    // A delayed packet no capture claimed in time (capture lost it) is a wire event as before.
+    if (m_wireDelays)
+        batch.append(WireEvents::toEvents(m_wireDelays->unclaimed(m_recorder->origin() + m_recorder->nowUs()),
+                                          *m_annotator, m_recorder->origin()));
     if (m_tap) batch.append(takeCaptureProblems(*m_tap, m_recorder->origin()));
     batch.append(m_recorder->take());
     if (m_sealed) // after the lesson: only what the programs did at their end, told as notes
@@ -451,6 +467,10 @@ void ProgramLab::lastLook()
     if (m_tap) {
         m_tap->stop();
         merge(m_tap->take());
+    }
+    if (m_wireDelays) { // nothing more will be captured: what no capture claimed is told as the wire did it
+        QList<Event> rest = WireEvents::toEvents(m_wireDelays->unclaimed(-1), *m_annotator, m_recorder->origin());
+        if (!rest.isEmpty()) m_timeline.appendBatch(std::move(rest));
     }
     recordCapture(m_tap.get(), m_timeline);
     if (m_pcap) m_pcap->close();

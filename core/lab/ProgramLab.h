@@ -46,6 +46,7 @@ class SocketWatcher;
 class StateDeriver;
 class SegmentSynthesizer;
 class Wire;
+class WireDelays;
 
 struct ProgramLabOptions {
     QString capture;        // force a capture mode (empty: best available)
@@ -182,6 +183,7 @@ private:
     // belongs to the step that released it (tid -> its call event, its program).
     QHash<pid_t, std::pair<int, Event>> m_heldCalls;
     std::unique_ptr<Wire> m_wire;
+    std::unique_ptr<WireDelays> m_wireDelays; // wire mode with capture: delays waiting for their packets' capture
     QList<int> m_wireRuleIds;
     QHash<pid_t, bool> m_blockedOpen; // thread -> a "blocked" return was told for its current call
     QList<GateThreadStatus> m_gateStatus;

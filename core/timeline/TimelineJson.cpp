@@ -247,6 +247,7 @@ template<class Sink> void writeEvent(const Event& e, const Timeline& tl, const T
         // Memory may hold none of a captured frame (it is in the frame store).
         writePacket(*p, j, includeRaw ? tl.frameHead(*p, std::max<qsizetype>(kFrameHeadBytes, p->raw.size())) : QByteArray(),
                     payloadFor(*p, tl, opt));
+        if (e.wireDelayUs > 0) j.integer("wire_delay_us", qint64(e.wireDelayUs)); // what socklab's wire did to it
     } else if (auto s = e.state()) {
         j.string("socket", s->socket);
         j.string("state", s->state);
@@ -340,6 +341,7 @@ bool eventFromJson(const JsonObjectView& j, Event& e, QString& error)
     case EventKind::Segment:
     case EventKind::Datagram:
         e.data = packetFromJson(j);
+        e.wireDelayUs = uint32_t(std::clamp<qint64>(j.value("wire_delay_us").toInteger(), 0, UINT32_MAX));
         break;
     case EventKind::State:
         e.data = StateData{j.value("socket").toString(), j.value("state").toString(),

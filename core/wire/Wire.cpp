@@ -404,6 +404,13 @@ void Wire::loop()
 
         QString err;
         if (fds[0].revents & (POLLIN | POLLERR)) s.queue.receive(onPacket, &err);
+        // This round's records so far are handed over before any verdict is given:
+        // a delayed packet's record is there before its capture on lo can be
+        // (WireDelays joins the two).
+        if (!out.isEmpty()) {
+            std::lock_guard lock(s.mutex);
+            s.records.append(std::exchange(out, {}));
+        }
 
         std::vector<std::pair<uint32_t, bool>> commands;
         bool quit = false;

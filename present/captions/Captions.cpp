@@ -366,6 +366,9 @@ QString eventSummary(const Timeline& tl, const Event& e)
                            .arg(p->fromActor.isEmpty() ? QString::number(p->srcPort) : p->fromActor.toString(),
                                 p->toActor.isEmpty() ? QString::number(p->dstPort) : p->toActor.toString(), segmentLabel(*p));
         if (e.provenance == Provenance::Derived) text += ' ' + QCoreApplication::translate("Captions", "(derived)");
+        if (e.wireDelayUs > 0)
+            text += ' ' + QCoreApplication::translate("Captions", "(the wire delayed it %1 ms)")
+                              .arg(QString::number(double(e.wireDelayUs) / 1000.0, 'f', 0));
         return text;
     }
     if (const StateData* s = e.state()) {

@@ -481,6 +481,10 @@
         <source>%2 from %1 passes the wire</source>
         <translation>%1 发出的 %2 通过了线路</translation>
     </message>
+    <message>
+        <source>(the wire delayed it %1 ms)</source>
+        <translation>（线路把它延迟了 %1 毫秒）</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -2613,6 +2617,10 @@
         <source>step %1: %2</source>
         <translation>第 %1 步：%2</translation>
     </message>
+    <message>
+        <source>(delayed %1 ms by the wire)</source>
+        <translation>（被线路延迟 %1 毫秒）</translation>
+    </message>
 </context>
 <context>
     <name>TimeSeqView</name>
@@ -3510,6 +3518,10 @@
     <message>
         <source>⚠ Captured, but its bytes could not be read back from the capture file: below is what socklab kept in memory.</source>
         <translation>⚠ 已抓到，但无法从抓包文件读回它的字节：下面是 socklab 留在内存里的内容。</translation>
+    </message>
+    <message>
+        <source>delayed %1 ms by socklab&apos;s wire</source>
+        <translation>被 socklab 的线路延迟 %1 毫秒</translation>
     </message>
 </context>
 <context>

@@ -224,6 +224,9 @@ void PacketLayersPane::rebuild()
     m_header->setText(tr("#%1  %2 → %3   %4   (%5 s)")
                           .arg(m_shown)
                           .arg(from, to, segmentLabel(*p), QString::number(double(e.tUs) / 1e6, 'f', 6)));
+    if (e.wireDelayUs > 0) // what socklab's wire did to the packet the kernel sent
+        m_header->setText(m_header->text() + QStringLiteral("   ")
+                          + tr("delayed %1 ms by socklab's wire").arg(double(e.wireDelayUs) / 1000.0, 0, 'f', 1));
 
     // Memory holds at most a captured frame's first bytes: the frame is read
     // back from the capture file. Should that fail, the fields memory holds

@@ -196,7 +196,8 @@ void LadderLayout::setTimeline(const Timeline& tl)
             r.text = segmentLabel(*p);
             r.error = p->has(TcpFlag::RST) || p->protocol.toString().startsWith(QLatin1String("icmp"));
             if (p->wire == QLatin1String("dropped")) r.wire = LadderRow::Wire::Dropped;
-            for (qsizetype k = 0; k < delays.size(); ++k)
+            r.wireDelayUs = e.wireDelayUs; // the capture carries its delay; a session saved before has "delay" events
+            for (qsizetype k = 0; k < delays.size() && r.wireDelayUs == 0; ++k)
                 if (WireMarks::samePacket(delays[k].first, *p)) {
                     r.wireDelayUs = delays[k].second;
                     delays.removeAt(k);
