@@ -226,6 +226,22 @@ TEST(LadderWire, ACaptureCarryingItsDelaySaysItWithoutADelayEvent)
     const LadderItem* next = arrowOf(items, 8); // the duplicate ACK: not delayed
     ASSERT_NE(next, nullptr);
     EXPECT_TRUE(next->wireText.isEmpty());
+
+    // The time-sequence tab's test: a session the wire only passed and delayed has no wire events.
+    Timeline delayedOnly;
+    delayedOnly.actors = old.actors;
+    QList<Event> captures;
+    for (const Event& e : events)
+        if (e.packet()) captures << e;
+    delayedOnly.appendBatch(captures);
+    EXPECT_TRUE(WireMarks::hasWireEvents(delayedOnly)) << "a capture the wire delayed";
+    for (Event& e : captures)
+        e.wireDelayUs = 0;
+    Timeline passedOnly;
+    passedOnly.appendBatch(captures);
+    EXPECT_FALSE(WireMarks::hasWireEvents(passedOnly));
+    passedOnly.parameters.insert(QStringLiteral("wire"), QVariantMap{{QStringLiteral("seed"), 1}});
+    EXPECT_TRUE(WireMarks::hasWireEvents(passedOnly)) << "a session through the wire says so in its parameters";
 }
 
 // #11: in a live wire session a packet held now has its Release and Drop

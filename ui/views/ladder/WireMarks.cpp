@@ -59,8 +59,11 @@ bool WireMarks::samePacket(const PacketData& a, const PacketData& b)
 
 bool WireMarks::hasWireEvents(const Timeline& tl)
 {
+    // A session through the wire says so in its parameters even when the wire
+    // only passed and delayed (no wire events: the captures carry the delays).
+    if (tl.parameters.contains(QStringLiteral("wire"))) return true;
     for (const Event& e : tl.events())
-        if (e.kind == EventKind::Wire) return true;
+        if (e.kind == EventKind::Wire || e.wireDelayUs > 0) return true;
     return false;
 }
 

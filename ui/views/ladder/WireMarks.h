@@ -31,7 +31,8 @@ public:
     static QHash<int, int> holdEnds(const Timeline& tl);
     // The same packet as a wire event and a capture: ports, seq, ack, flags and length agree.
     static bool samePacket(const PacketData& a, const PacketData& b);
-    // True when the session has anything the wire did.
+    // True when the session went through socklab's wire (its parameters), or
+    // has anything the wire did: a wire event, a capture the wire delayed.
     static bool hasWireEvents(const Timeline& tl);
 };
 
