@@ -4,14 +4,16 @@
 // TCP segments (10-byte payloads) taken the way the lab takes them (decoded,
 // annotated, appended to a Timeline; the frames themselves in the frame store). BM_BigSegmentsKeepTheirHead: the same
 // for 64 KiB GSO frames cut to the tap's keepBytes (the rest lives on disk).
-// BM_MemoryPerWireEvent: the same for what the wire of wire mode did to
-// 1,000,000 full-sized data segments (each passed, its record the first 128 bytes).
+// BM_MemoryPerWireEvent: a wire-mode transfer of 1,000,000 full-sized data
+// segments: their captures and the wire's events (none for a plain pass; a
+// delaying policy's delay carried by the capture).
 // BM_SaveAndLoadSession: saveTimeline / loadTimeline of those 1,000,000 events.
 
 #include "PacketAnnotator.h"
 #include "PacketTap.h"
 #include "Timeline.h"
 #include "TimelineJson.h"
+#include "WireDelays.h"
 #include "WireEvents.h"
 
 #include <QFileInfo>
@@ -127,33 +129,79 @@ void BM_BigSegmentsKeepTheirHead(benchmark::State& state)
 }
 BENCHMARK(BM_BigSegmentsKeepTheirHead)->Arg(16384)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 
+// A wire-mode transfer of n full-sized data segments (1448 payload bytes, MTU
+// 1500): each one's capture on lo as the tap takes it (its frame in the frame
+// store, its first keepBytes in memory) and what the wire records of it, as
+// Wire::loop does: nothing for a plain pass (mode 0: the wire-stats note counts
+// it), a "delay" record of its first 128 bytes for a delaying policy (mode 1),
+// which its capture claims (WireDelays) as ProgramLab::merge does.
 void BM_MemoryPerWireEvent(benchmark::State& state)
 {
     const int n = int(state.range(0));
+    const bool delayed = state.range(1) == 1;
+    const int keep = TapOptions{}.keepBytes;
     PacketAnnotator annotate([](uint16_t l, uint16_t) { return l == 9000 ? QStringLiteral("server") : QStringLiteral("client"); });
     for (auto _ : state) {
         const size_t before = heapInUse();
         Timeline tl;
-        QList<WireRecord> batch;
+        QList<WireRecord> records;
+        QList<Event> captured;
+        WireDelays delays;
         for (int i = 0; i < n; ++i) {
-            WireRecord r;
-            r.epochUs = 1000 + i;
-            r.action = WireAction::Pass;
-            r.reason = QStringLiteral("policy");
-            r.packetId = uint32_t(i);
-            r.direction = QStringLiteral("c2s");
-            r.bytes = frame(uint32_t(1 + 1448 * i), 1448, 40000, 9000).sliced(14, 128); // the IP packet's first bytes
-            r.length = 20 + 32 + 1448;
-            batch.append(std::move(r));
-            if (batch.size() == 1000) tl.appendBatch(WireEvents::toEvents(std::exchange(batch, {}), annotate, 0));
+            const QByteArray whole = frame(uint32_t(1 + 1448 * i), 1448, 40000, 9000);
+            if (delayed) {
+                WireRecord r;
+                r.epochUs = 1000 + 2 * i;
+                r.action = WireAction::Delay;
+                r.reason = QStringLiteral("delay");
+                r.packetId = uint32_t(i);
+                r.direction = QStringLiteral("c2s");
+                r.delayUs = 50000;
+                r.bytes = whole.sliced(14, 128); // the IP packet's first bytes
+                r.length = uint32_t(whole.size() - 14);
+                records.append(std::move(r));
+            }
+            delays.keep(records); // as ProgramLab::merge: the delay waits for its packet's capture
+            CapturedFrame f;
+            f.epochUs = 1001 + 2 * i;
+            f.bytes = whole.first(std::min<qsizetype>(keep, whole.size()));
+            f.wireLen = f.capLen = uint32_t(whole.size());
+            f.spoolOffset = 24 + qint64(i) * (16 + whole.size());
+            Event e = annotate.toEvent(f, 1, 0);
+            e.wireDelayUs = uint32_t(delays.claim(QByteArrayView(f.bytes).sliced(WireDelays::ipOffset(1))));
+            captured.append(std::move(e));
+            if (captured.size() == 1000) { // one batch, as the session hands them over (sorted by time there)
+                QList<Event> batch = WireEvents::toEvents(std::exchange(records, {}), annotate, 0);
+                batch.append(std::exchange(captured, {}));
+                tl.appendBatch(std::move(batch));
+            }
         }
-        tl.appendBatch(WireEvents::toEvents(batch, annotate, 0));
+        QList<Event> batch = WireEvents::toEvents(records, annotate, 0);
+        batch.append(std::move(captured));
+        batch.append(WireEvents::toEvents(delays.unclaimed(-1), annotate, 0));
+        tl.appendBatch(std::move(batch));
         const size_t after = heapInUse();
-        state.counters["bytes_per_event"] = double(after - before) / n;
+        qsizetype wireEvents = 0, payloadKept = 0;
+        for (const Event& e : tl.events()) {
+            wireEvents += e.kind == EventKind::Wire;
+            if (const PacketData* p = e.packet()) payloadKept += p->payload.size();
+            if (const WireData* w = e.wire()) payloadKept += w->packet.payload.size();
+        }
+        state.counters["events"] = double(tl.size());
+        state.counters["wire_events"] = double(wireEvents);
+        state.counters["bytes_per_event"] = double(after - before) / double(tl.size());
+        state.counters["bytes_per_packet"] = double(after - before) / n;
+        state.counters["payload_kept_per_event"] = double(payloadKept) / double(tl.size());
         benchmark::DoNotOptimize(tl.size());
     }
 }
-BENCHMARK(BM_MemoryPerWireEvent)->Arg(1000000)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
+BENCHMARK(BM_MemoryPerWireEvent)
+    ->ArgNames({"packets", "delay"})
+    ->Args({1000000, 0})
+    ->Args({1000000, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->UseRealTime();
 
 void BM_SaveAndLoadSession(benchmark::State& state)
 {

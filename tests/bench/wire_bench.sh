@@ -5,7 +5,9 @@
 # the programs themselves: a bulk TCP transfer (MiB/s) and UDP round trips
 # (median µs). Prints the throughput ratio, the added latency per packet (half
 # the round-trip difference), packets/s through the wire and what the wire
-# itself lost (relay_lost: packets the kernel could not queue; 0 is the goal).
+# itself lost (relay_lost: packets the kernel could not queue; 0 is the goal),
+# and (issue 12) the events of a transfer through the wire, passing and with
+# a 2 ms delay, with socklab's peak RSS.
 #
 #   bash tests/bench/wire_bench.sh [BUILD_DIR] [MIB] [ROUND_TRIPS]   (default: build 200 2000)
 set -euo pipefail
@@ -30,9 +32,17 @@ else:
     print(out[-1] if out else "none")' "$1"
 }
 
-run() { # OUT WIRE... -- programs
+run() { # OUT WIRE... -- programs; socklab's peak RSS (kB) goes to OUT.rss
     local out=$1; shift
-    "$socklab" lab --json --payload 0 --no-gate --timeout 600 "$@" > "$out"
+    /usr/bin/time -f %M -o "$out.rss" "$socklab" lab --json --payload 0 --no-gate --timeout 600 "$@" > "$out"
+}
+
+events() { # socklab --json on stdin -> "events wire_events segments delayed_segments"
+    python3 -c '
+import json, sys
+ev = json.load(sys.stdin)["events"]
+seg = [e for e in ev if e["kind"] in ("segment", "datagram")]
+print(len(ev), sum(e["kind"] == "wire" for e in ev), len(seg), sum("wire_delay_us" in e for e in seg))'
 }
 
 echo "bulk transfer: $mib MiB, one TCP connection (python3 sendall 64 KiB / recv_into 1 MiB)"
@@ -57,6 +67,15 @@ print("  wire pass-all, MTU 1500:   %d bytes in %.2f s = %.1f MiB/s (ratio to no
 print("  at MTU 1500 through the wire: %s packets (largest %s bytes), %.0f packets/s; lost by the wire itself: %s; dropped: %s"
       % (st["received"], st["largest_packet"], int(st["received"]) / s1, st["relay_lost"], st["dropped"]))
 PY
+
+# Issue 12: what the timeline holds of a transfer through the wire. A plain
+# pass is no event of its own, a policy's delay rides on the packet's capture.
+run "$work/delay.json" --wire delay=2ms,mtu=1500 -- python3 "$here/wire_bulk_server.py" 12901 --- python3 "$here/wire_bulk_client.py" 12901 "$mib"
+for r in plain wire delay; do
+    read -r n nw ns nd < <(events < "$work/$r.json")
+    printf '  %-6s events %d: %d wire events, %d segments (%d carrying a delay); peak RSS %d MB\n' \
+        "$r" "$n" "$nw" "$ns" "$nd" $(( $(cat "$work/$r.json.rss") / 1024 ))
+done
 
 echo "UDP round trips: $trips of 64 bytes"
 run "$work/ping0.json" -- python3 "$here/wire_ping_server.py" 12902 --- python3 "$here/wire_ping_client.py" 12902 "$trips"
