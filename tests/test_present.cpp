@@ -236,6 +236,20 @@ TEST(SessionLanguage, WhatTheWireDidHasWordsInTheNarration)
     }
     EXPECT_EQ(distinct.size(), 7); // each action its own words
 
+    // A note of no actor's is a line of its own in the log, but after "then" it goes on the
+    // sentence (it read "— then The wire: 3 packets…").
+    Event stats;
+    stats.tUs = 3000;
+    stats.kind = EventKind::Note;
+    stats.data = NoteData{QStringLiteral("wire-stats"), {{"received", 3}, {"passed", 3}}};
+    Timeline closing;
+    closing.actors = tl.actors;
+    closing.appendBatch({call, stats});
+    EXPECT_TRUE(eventSummary(closing, closing.at(1)).startsWith(QStringLiteral("The wire: 3 packets")))
+        << eventSummary(closing, closing.at(1)).toStdString();
+    EXPECT_TRUE(narrationAt(closing, 1, true).startsWith(QStringLiteral("client calls connect() — then the wire: 3 packets")))
+        << narrationAt(closing, 1, true).toStdString();
+
     // A capture carrying the wire's delay (issue 12: no "delay" event beside it) says it
     // in the narration and in the text output; a plain pass is no line.
     Event delayed;

@@ -12,6 +12,8 @@ namespace socklab {
 
 namespace {
 
+QString eventPhrase(const Event& e); // below
+
 // The events of step n: from its "step" note up to the next step's note.
 struct StepRange {
     int first = -1;
@@ -170,10 +172,10 @@ QString narrationAt(const Timeline& tl, int eventIndex, bool unitComplete)
             --call;
         // The last event that has words (a buffer level after a call may have none of its own).
         int at = eventIndex;
-        QString last = eventSummary(tl, tl.at(at));
-        while (last.isEmpty() && at > qMax(call, 0)) last = eventSummary(tl, tl.at(--at));
+        QString last = eventPhrase(tl.at(at));
+        while (last.isEmpty() && at > qMax(call, 0)) last = eventPhrase(tl.at(--at));
         if (call < 0 || call == at) return last.left(1).toUpper() + last.mid(1) + '.';
-        return QCoreApplication::translate("Captions", "%1 — then %2.").arg(eventSummary(tl, tl.at(call)), last);
+        return QCoreApplication::translate("Captions", "%1 — then %2.").arg(eventPhrase(tl.at(call)), last);
     }
     const Event& e = tl.at(eventIndex);
     if (const NoteData* n = e.note(); n && n->code == QLatin1String("step"))
@@ -345,9 +347,11 @@ bool isKnownCaption(const QString& id)
     return textOf(id) != textOf(QStringLiteral("\x01unknown"));
 }
 
-QString eventSummary(const Timeline& tl, const Event& e)
+namespace {
+// An event's words as a phrase (a note of no actor's begins in lower case, as it
+// is made), for the middle of a sentence; eventSummary() makes it a line of its own.
+QString eventPhrase(const Event& e)
 {
-    Q_UNUSED(tl);
     const QString who = actorTitle(e.actor);
     if (const CallData* c = e.call())
         return QCoreApplication::translate("Captions", "%1 calls %2%3()")
@@ -414,11 +418,20 @@ QString eventSummary(const Timeline& tl, const Event& e)
         // Every other note's words come from the one place the command line uses too.
         const QString text = noteText(*n);
         if (noteHasWords(*n))
-            return who.isEmpty() ? text.left(1).toUpper() + text.mid(1) // a sentence of its own
-                                 : QCoreApplication::translate("Captions", "%1: %2").arg(who, text);
+            return who.isEmpty() ? text : QCoreApplication::translate("Captions", "%1: %2").arg(who, text);
         return QCoreApplication::translate("Captions", "Note: %1").arg(text);
     }
     return {};
+}
+} // namespace
+
+QString eventSummary(const Timeline& tl, const Event& e)
+{
+    Q_UNUSED(tl);
+    const QString text = eventPhrase(e);
+    // A note of no actor's is a sentence of its own in the log and a tooltip.
+    if (e.note() && e.actor.isEmpty()) return text.left(1).toUpper() + text.mid(1);
+    return text;
 }
 
 } // namespace socklab
