@@ -131,7 +131,9 @@ bool PacketTap::start(const QString& filter, QString* error, TapOptions options)
             if (fd < 0)
                 return fail(QStringLiteral("cannot write %1: %2").arg(m_options.spoolPath, errnoText(errno)));
         }
-        if (!m_spoolWriter->open(fd, name, m_linkType, m_options.snapLen, m_options.spoolQueueBytes, &err))
+        // SOCKLAB_FRAME_FILE_DIRECT=0: through the page cache only (a benchmark's comparison).
+        const bool direct = qgetenv("SOCKLAB_FRAME_FILE_DIRECT") != "0";
+        if (!m_spoolWriter->open(fd, name, m_linkType, m_options.snapLen, m_options.spoolQueueBytes, &err, direct))
             return fail(err);
         if (!m_store) {
             m_store = FrameStore::openFile(m_options.spoolPath, &err);
