@@ -228,6 +228,42 @@ void expectConsistent(const DecodedPacket& p, int size)
     }
 }
 
+// decodePacketData is decodePacket without the layers: the same answer.
+void expectSameData(int linkType, const QByteArray& frame, uint32_t wireLen = 0)
+{
+    const DecodedPacket full = decodePacket(linkType, frame, wireLen);
+    const DecodedPacket fast = decodePacketData(linkType, frame, wireLen);
+    EXPECT_EQ(fast.ok, full.ok);
+    EXPECT_EQ(fast.error, full.error);
+    EXPECT_TRUE(fast.layers.isEmpty());
+    const PacketData &a = full.data, &b = fast.data;
+    EXPECT_EQ(b.srcAddr, a.srcAddr);
+    EXPECT_EQ(b.dstAddr, a.dstAddr);
+    EXPECT_EQ(b.protocol, a.protocol);
+    EXPECT_EQ(b.payload, a.payload);
+    EXPECT_EQ(b.raw, a.raw);
+    EXPECT_EQ(b.options.order, a.options.order);
+    EXPECT_EQ(b.options.sackBlocks, a.options.sackBlocks);
+    EXPECT_EQ(b.options.tsVal, a.options.tsVal);
+    EXPECT_EQ(b.options.tsEcr, a.options.tsEcr);
+    EXPECT_EQ(b.options.mss, a.options.mss);
+    EXPECT_EQ(b.options.wscale, a.options.wscale);
+    EXPECT_EQ(b.options.sackPermitted, a.options.sackPermitted);
+    EXPECT_EQ(b.options.hasTimestamps, a.options.hasTimestamps);
+    EXPECT_EQ(b.seq, a.seq);
+    EXPECT_EQ(b.ack, a.ack);
+    EXPECT_EQ(b.len, a.len);
+    EXPECT_EQ(b.wireLen, a.wireLen);
+    EXPECT_EQ(b.srcPort, a.srcPort);
+    EXPECT_EQ(b.dstPort, a.dstPort);
+    EXPECT_EQ(b.win, a.win);
+    EXPECT_EQ(b.linkType, a.linkType);
+    EXPECT_EQ(b.icmpType, a.icmpType);
+    EXPECT_EQ(b.icmpCode, a.icmpCode);
+    EXPECT_EQ(b.ipVersion, a.ipVersion);
+    EXPECT_EQ(b.flags, a.flags);
+}
+
 DecodedPacket decodeOk(const QByteArray& frame, int linkType = 1)
 {
     DecodedPacket p = decodePacket(linkType, frame);
@@ -698,6 +734,21 @@ TEST(PacketDecoder, BadUdpLength)
     EXPECT_EQ(err(frame), "UDP length 100 exceeds the IP payload (12 bytes)");
 }
 
+TEST(PacketDecoder, DataOnlyDecodingGivesTheSameAnswerForEveryGoodFrame)
+{
+    const QList<QByteArray> frames = goodFrames();
+    ASSERT_GE(frames.size(), 5);
+    for (const QByteArray& frame : frames) {
+        expectSameData(1, frame);
+        expectSameData(1, frame, uint32_t(frame.size() + 1000)); // cut by the snap length
+        EXPECT_TRUE(decodePacketData(1, frame).ok);
+    }
+    expectSameData(113, sllFrame());
+    if (::testing::Test::HasFailure()) return;
+    // The layers are what it leaves out.
+    EXPECT_FALSE(decodePacket(1, frames.first()).layers.isEmpty());
+}
+
 TEST(PacketDecoder, RandomByteFlipsNeverCrash)
 {
     std::mt19937 rng(20240607);
@@ -713,6 +764,7 @@ TEST(PacketDecoder, RandomByteFlipsNeverCrash)
         const uint32_t wireLen = rng() % 3 == 0 ? uint32_t(frame.size() + rng() % 100) : 0;
         const DecodedPacket p = decodePacket(linkType, frame, wireLen);
         expectConsistent(p, int(frame.size()));
+        expectSameData(linkType, frame, wireLen);
         decodedOk += p.ok;
         if (::testing::Test::HasFailure()) FAIL() << "iteration " << i;
     }
@@ -734,6 +786,7 @@ TEST(PacketDecoder, RandomGarbageNeverCrashes)
         for (int linkType : {0, 1, 12, 101, 108, 113, 276}) {
             const DecodedPacket p = decodePacket(linkType, frame);
             expectConsistent(p, int(frame.size()));
+            expectSameData(linkType, frame);
         }
         if (::testing::Test::HasFailure()) FAIL() << "iteration " << i;
     }

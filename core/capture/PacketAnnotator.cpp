@@ -35,7 +35,7 @@ void PacketAnnotator::annotate(PacketData& p)
 Event PacketAnnotator::toEvent(const CapturedFrame& f, int linkType, qint64 originEpochUs,
                                const std::function<void(const PacketData&)>& beforeAnnotate)
 {
-    const DecodedPacket d = decodePacket(linkType, QByteArrayView(f.bytes), f.wireLen);
+    const DecodedPacket d = decodePacketData(linkType, QByteArrayView(f.bytes), f.wireLen);
     Event e;
     e.tUs = f.epochUs - originEpochUs;
     if (!d.ok) {

@@ -150,8 +150,9 @@ struct Span {
 class Decoder
 {
 public:
-    Decoder(QByteArrayView frame, uint32_t wireLen)
-        : b_(frame), wireSize_(int(std::min<qint64>(std::max<qint64>(wireLen, b_.size()), kMaxFrame)))
+    Decoder(QByteArrayView frame, uint32_t wireLen, bool fields)
+        : b_(frame), wireSize_(int(std::min<qint64>(std::max<qint64>(wireLen, b_.size()), kMaxFrame))),
+          fields_(fields)
     {
     }
     bool run(int linkType);
@@ -175,7 +176,9 @@ private:
     bool nullLoopback();
     bool network(int etherType, int off);
     bool ipv4(int off);
+    void ipv4Layer(int off, int ihl, int total, int tos, int proto, int frag);
     bool ipv6(int off);
+    PacketLayer& ipv6Layer(int off, uint32_t first, int payloadLen, uint8_t next);
     bool ipSpan(const char* what, int off, int headerLen, int declaredLen, Span& span);
     bool walkIpv6Ext(int& p, int end, uint8_t& next, bool& fragment, QList<PacketField>* fields);
     bool transport(int proto, const Span& span);
@@ -188,6 +191,7 @@ private:
 
     Bytes b_;
     int wireSize_; // the frame's length on the wire (>= captured)
+    bool fields_;  // false: out.data only, no IP/transport/payload layers (decodePacketData)
 };
 
 bool Decoder::run(int linkType)
@@ -321,6 +325,23 @@ bool Decoder::ipv4(int off)
     d.srcAddr = address(b_, off + 12, false);
     d.dstAddr = address(b_, off + 16, false);
 
+    if (fields_) ipv4Layer(off, ihl, total, tos, proto, frag);
+    if (total < ihl)
+        return fail(
+            QStringLiteral("IPv4 total length %1 is shorter than its header (%2 bytes)").arg(total).arg(ihl));
+    Span span;
+    if (!ipSpan("IPv4", off, ihl, total, span)) return false;
+    if (fragOffset != 0)
+        return fail(QStringLiteral("IPv4 fragment at offset %1: not reassembled").arg(fragOffset));
+    span.fragment = frag & 0x2000;
+    return transport(proto, span);
+}
+
+// The IPv4 header as a layer of fields (its checks are ipv4()'s).
+void Decoder::ipv4Layer(int off, int ihl, int total, int tos, int proto, int frag)
+{
+    const int fragOffset = (frag & 0x1fff) * 8;
+    const PacketData& d = out.data;
     QStringList flagNames;
     if (frag & 0x4000) flagNames << QStringLiteral("DF");
     if (frag & 0x2000) flagNames << QStringLiteral("MF");
@@ -355,16 +376,6 @@ bool Decoder::ipv4(int off)
         l.fields << field(QT_TRANSLATE_NOOP("PacketField", "Options"),
                           QString::fromLatin1(b_.view(off + 20, ihl - 20).toByteArray().toHex(' ')), off + 20,
                           ihl - 20);
-
-    if (total < ihl)
-        return fail(
-            QStringLiteral("IPv4 total length %1 is shorter than its header (%2 bytes)").arg(total).arg(ihl));
-    Span span;
-    if (!ipSpan("IPv4", off, ihl, total, span)) return false;
-    if (fragOffset != 0)
-        return fail(QStringLiteral("IPv4 fragment at offset %1: not reassembled").arg(fragOffset));
-    span.fragment = frag & 0x2000;
-    return transport(proto, span);
 }
 
 // Steps `p` over hop-by-hop / routing / fragment / AH / destination-options
@@ -406,13 +417,31 @@ bool Decoder::ipv6(int off)
     if (avail < 40) return fail(QStringLiteral("truncated IPv6 header: %1 of 40 bytes").arg(avail));
     if (b_.u8(off) >> 4 != 6) return fail(QStringLiteral("bad IPv6 version: %1").arg(b_.u8(off) >> 4));
     const uint32_t first = b_.u32(off);
-    const int tc = (first >> 20) & 0xff, payloadLen = b_.u16(off + 4);
+    const int payloadLen = b_.u16(off + 4);
     uint8_t next = b_.u8(off + 6);
     PacketData& d = out.data;
     d.ipVersion = 6;
     d.srcAddr = address(b_, off + 8, true);
     d.dstAddr = address(b_, off + 24, true);
 
+    Span span;
+    if (!ipSpan("IPv6", off, 40, 40 + payloadLen, span)) {
+        if (fields_) ipv6Layer(off, first, payloadLen, next);
+        return false;
+    }
+    if (!fields_) return walkIpv6Ext(span.off, span.end, next, span.fragment, nullptr) && transport(next, span);
+    PacketLayer& l = ipv6Layer(off, first, payloadLen, next);
+    const bool walked =
+        walkIpv6Ext(span.off, span.end, next, span.fragment, &l.fields); // adds no layer: `l` stays valid
+    l.length = span.off - off;
+    return walked && transport(next, span);
+}
+
+// The fixed IPv6 header as a layer of fields (its checks are ipv6()'s).
+PacketLayer& Decoder::ipv6Layer(int off, uint32_t first, int payloadLen, uint8_t next)
+{
+    const int tc = (first >> 20) & 0xff;
+    const PacketData& d = out.data;
     PacketLayer& l = addLayer(PacketLayer::Kind::Network, QT_TRANSLATE_NOOP("PacketLayer", "IPv6"), off, 40);
     l.summary = QStringLiteral("Src: %1, Dst: %2").arg(d.srcAddr, d.dstAddr);
     l.fields << field(QT_TRANSLATE_NOOP("PacketField", "Version"), QStringLiteral("6"), off, 1)
@@ -425,12 +454,7 @@ bool Decoder::ipv6(int off)
              << field(QT_TRANSLATE_NOOP("PacketField", "Hop limit"), num(b_.u8(off + 7)), off + 7, 1)
              << field(QT_TRANSLATE_NOOP("PacketField", "Source address"), d.srcAddr, off + 8, 16)
              << field(QT_TRANSLATE_NOOP("PacketField", "Destination address"), d.dstAddr, off + 24, 16);
-    Span span;
-    if (!ipSpan("IPv6", off, 40, 40 + payloadLen, span)) return false;
-    const bool walked =
-        walkIpv6Ext(span.off, span.end, next, span.fragment, &l.fields); // adds no layer: `l` stays valid
-    l.length = span.off - off;
-    return walked && transport(next, span);
+    return l;
 }
 
 bool Decoder::transport(int proto, const Span& span)
@@ -470,6 +494,10 @@ bool Decoder::tcp(const Span& s)
     d.len = uint32_t(segLen - hlen);
     d.payload = b_.view(off + hlen, cap - hlen).toByteArray();
     payloadAt = off + hlen;
+    if (!fields_) {
+        PacketField opts;
+        return hlen <= 20 || tcpOptions(off + 20, off + hlen, opts);
+    }
 
     PacketLayer& l =
         addLayer(PacketLayer::Kind::Transport, QT_TRANSLATE_NOOP("PacketLayer", "TCP"), off, hlen);
@@ -527,6 +555,7 @@ bool Decoder::tcpOptions(int p, int end, PacketField& optionsField)
     auto add = [&](const char* name, const QString& value, int len, const QString& order,
                    const QString& shown, QList<PacketField> kids = {}) {
         kinds.order << order;
+        if (!fields_) return;
         text << shown;
         optionsField.children << field(name, value, p, len, std::move(kids));
         optionsField.value = text.join(QLatin1Char(','));
@@ -726,7 +755,7 @@ bool Decoder::icmp(const Span& s, bool v6)
 // The payload as its own layer: covers every captured byte, previews 64.
 void Decoder::application(int off, int declaredLen, int capEnd)
 {
-    if (declaredLen <= 0) return;
+    if (declaredLen <= 0 || !fields_) return;
     const int cap = std::max(0, capEnd - off);
     const QByteArrayView bytes = b_.view(off, cap);
     PacketLayer& l =
@@ -741,9 +770,10 @@ void Decoder::application(int off, int declaredLen, int capEnd)
 
 } // namespace
 
-DecodedPacket decodePacket(int linkType, QByteArrayView frame, uint32_t wireLen)
+namespace {
+DecodedPacket decode(int linkType, QByteArrayView frame, uint32_t wireLen, bool fields)
 {
-    Decoder d(frame, wireLen);
+    Decoder d(frame, wireLen, fields);
     d.out.data.raw = frame.toByteArray();
     d.out.data.linkType = linkType;
     d.out.data.wireLen = wireLen ? wireLen : uint32_t(frame.size());
@@ -753,7 +783,19 @@ DecodedPacket decodePacket(int linkType, QByteArrayView frame, uint32_t wireLen)
     if (d.payloadAt >= 0 && !p.payload.isEmpty() && d.payloadAt + p.payload.size() <= p.raw.size()
         && QByteArrayView(p.raw).sliced(d.payloadAt, p.payload.size()) == QByteArrayView(p.payload))
         p.payload = sharedSlice(p.raw, d.payloadAt, p.payload.size());
+    if (!fields) d.out.layers.clear();
     return std::move(d.out);
+}
+} // namespace
+
+DecodedPacket decodePacket(int linkType, QByteArrayView frame, uint32_t wireLen)
+{
+    return decode(linkType, frame, wireLen, true);
+}
+
+DecodedPacket decodePacketData(int linkType, QByteArrayView frame, uint32_t wireLen)
+{
+    return decode(linkType, frame, wireLen, false);
 }
 
 } // namespace socklab

@@ -10,7 +10,7 @@ QList<Event> WireEvents::toEvents(const QList<WireRecord>& records, PacketAnnota
     QList<Event> out;
     for (const WireRecord& r : records) {
         // The record may hold only the headers: decode them as a capture cut by its snap length.
-        const DecodedPacket d = decodePacket(LinkType::Raw, QByteArrayView(r.bytes), r.length);
+        const DecodedPacket d = decodePacketData(LinkType::Raw, QByteArrayView(r.bytes), r.length);
         PacketData p = d.data;
         if (d.ok) annotator.annotate(p);
         p.linkType = LinkType::Raw;

@@ -1,4 +1,5 @@
-// Fuzzes decodePacket: the first byte picks the link type, the rest is the frame.
+// Fuzzes decodePacket (and checks decodePacketData agrees): the first byte
+// picks the link type, the rest is the frame.
 
 #include "PacketDecoder.h"
 
@@ -24,5 +25,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         sink = sink + l.summary.size();
     }
     (void)sink;
+    // The capture's data-only decoding must give the same answer.
+    const socklab::DecodedPacket q = socklab::decodePacketData(linkType, frame, wireLen);
+    const socklab::PacketData &a = p.data, &b = q.data;
+    if (q.ok != p.ok || q.error != p.error || !q.layers.isEmpty() || b.payload != a.payload || b.raw != a.raw
+        || b.srcAddr != a.srcAddr || b.dstAddr != a.dstAddr || b.protocol != a.protocol || b.seq != a.seq
+        || b.ack != a.ack || b.len != a.len || b.flags != a.flags || b.srcPort != a.srcPort || b.dstPort != a.dstPort
+        || b.win != a.win || b.icmpType != a.icmpType || b.icmpCode != a.icmpCode || b.ipVersion != a.ipVersion
+        || b.options.order != a.options.order || b.options.sackBlocks != a.options.sackBlocks
+        || b.options.tsVal != a.options.tsVal || b.options.tsEcr != a.options.tsEcr || b.options.mss != a.options.mss
+        || b.options.wscale != a.options.wscale || b.options.sackPermitted != a.options.sackPermitted
+        || b.options.hasTimestamps != a.options.hasTimestamps)
+        __builtin_trap();
     return 0;
 }
