@@ -11,9 +11,9 @@
 // part of a chunk not yet full is written through the page cache once it has
 // waited kTailDelayMs, so a frame can be read back soon after its capture
 // even when no more traffic comes. When the disk falls behind, full chunks go
-// through the page cache too (memory absorbs a burst a slow disk cannot);
-// past the bound on chunks a frame is not spooled (counted in skipped())
-// rather than blocking capture.
+// the way that has lately been faster (the page cache absorbs a burst a slow
+// disk cannot); past the bound on chunks a frame is not spooled (counted in
+// skipped()) rather than blocking capture.
 
 #include <QString>
 
@@ -83,6 +83,8 @@ private:
 
     int m_fd = -1;
     int m_directFd = -1; // the same file opened with O_DIRECT, -1 when it cannot be
+    double m_directUs = -1;   // writer thread: recent time per chunk written so (-1: none yet)
+    double m_bufferedUs = -1;
     QString m_name;
     qint64 m_offset = 0; // capture thread: stream offset of the next record
     Chunk* m_cur = nullptr;    // capture thread: the chunk at the stream's end
