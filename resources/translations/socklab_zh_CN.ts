@@ -3327,6 +3327,14 @@
         <source>Saved as the scenario %1 in %2: it is in the list now, and socklab run %1 runs it</source>
         <translation>已保存为场景 %1（%2）：它已在列表中，socklab run %1 也能运行它</translation>
     </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Saving the session as %1…</source>
+        <translation>正在将会话保存为 %1…</translation>
+    </message>
 </context>
 <context>
     <name>socklab::NarrationBar</name>

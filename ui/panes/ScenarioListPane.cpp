@@ -101,8 +101,16 @@ void ScenarioListPane::setCurrent(const QString& id)
 {
     m_shown = id;
     m_quiet = true;
+    bool found = false;
     for (int i = 0; i < m_list->count(); ++i)
-        if (m_list->item(i)->data(Qt::UserRole).toString() == id) m_list->setCurrentRow(i);
+        if (m_list->item(i)->data(Qt::UserRole).toString() == id) {
+            m_list->setCurrentRow(i);
+            found = true;
+        }
+    if (!found) { // a recording of the user's programs, or a scenario this catalogue lacks: no row is shown
+        m_list->setCurrentItem(nullptr);
+        m_list->clearSelection();
+    }
     m_quiet = false;
 }
 

@@ -32,6 +32,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QListWidget>
@@ -119,6 +120,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_session, &SessionController::busyChanged, this, &MainWindow::onBusyChanged);
     connect(m_session, &SessionController::errorOccurred, m_banner, &ErrorBanner::showMessage);
     connect(m_session, &SessionController::succeeded, this, &MainWindow::showDone);
+    connect(m_session, &SessionController::openFinished, this,
+            [this](const QString&, bool opened) { onOpenFinished(opened); });
     // A presenter's window has no status bar, but what was saved where is shown there too:
     // the bar comes up for the message, and goes again with it.
     connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString& message) {
@@ -409,7 +412,9 @@ void MainWindow::selectPacket(int eventIndex)
 void MainWindow::onBusyChanged(bool busy)
 {
     QString what;
-    if (busy)
+    if (busy && !m_session->openingPath().isEmpty())
+        what = tr("Opening %1…").arg(QFileInfo(m_session->openingPath()).fileName());
+    else if (busy)
         what = m_session->isLive() ? tr("Running step %1 on real sockets…").arg(m_session->nextStep() + 1)
                                    : tr("Opening the lab…");
     m_bar->setRunning(busy, what);
@@ -497,17 +502,36 @@ void MainWindow::openSessionFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), QString(),
                                                       tr("socklab sessions (*.socklab.json *.json)"));
-    if (!path.isEmpty()) openSessionPath(path);
+    if (path.isEmpty()) return;
+    // Read on the file thread: a million-event session takes seconds, and the window keeps painting.
+    beforeOpening();
+    m_session->openSessionInBackground(path);
 }
 
 bool MainWindow::openSessionPath(const QString& path)
 {
+    beforeOpening();
+    return m_session->openSession(path);
+}
+
+void MainWindow::beforeOpening()
+{
     m_playback->pause();
-    if (!m_session->openSession(path)) return false;
+    // A run of the user's programs goes on, but the window stops following it.
+    m_followBeforeOpening = m_followPrograms;
+    if (m_sources->isRecording()) m_followPrograms = false;
+}
+
+void MainWindow::onOpenFinished(bool opened)
+{
+    if (!opened) {
+        m_followPrograms = m_followBeforeOpening;
+        return;
+    }
     m_banner->hide();
     m_followPrograms = !m_sources->isRecording();
     m_scenarios->setCurrent(m_session->scenarioId());
-    return true;
+    m_scenarioMenu->setCurrent(m_session->scenarioId());
 }
 
 void MainWindow::saveSessionFile()
@@ -515,7 +539,9 @@ void MainWindow::saveSessionFile()
     const QString suggested = m_session->scenarioId() + QStringLiteral(".socklab.json");
     const QString path = QFileDialog::getSaveFileName(this, tr("Save session"), suggested,
                                                       tr("socklab sessions (*.socklab.json *.json)"));
-    if (!path.isEmpty()) m_session->saveSession(path);
+    if (path.isEmpty()) return;
+    statusBar()->showMessage(tr("Saving the session as %1…").arg(path));
+    m_session->saveSessionInBackground(path);
 }
 
 void MainWindow::exportPcapFile()

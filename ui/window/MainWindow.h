@@ -100,6 +100,8 @@ private:
     void selectPacket(int eventIndex);
     void updateStatus();
     void openSessionFile();
+    void beforeOpening();
+    void onOpenFinished(bool opened);
     void saveSessionFile();
     void exportPcapFile();
     void applyStyle();
@@ -137,6 +139,7 @@ private:
     int m_fittedActors = 0;  // the ladder's columns when the presenter's splitter was last fitted
     QString m_shownScenario; // the scenario id of the timeline the views show
     bool m_presenter = false;
+    bool m_followBeforeOpening = true;
     bool m_followPrograms = true; // false once the user leaves a run of their programs for a scenario
     Qt::WindowStates m_statesBeforePresenter;
     QByteArray m_dockStateBeforePresenter;

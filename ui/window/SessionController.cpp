@@ -11,7 +11,8 @@
 namespace socklab {
 
 SessionController::SessionController(QObject* parent)
-    : QObject(parent), m_thread(new QThread(this)), m_worker(new SessionWorker)
+    : QObject(parent), m_thread(new QThread(this)), m_worker(new SessionWorker), m_fileThread(new QThread(this)),
+      m_fileContext(new QObject)
 {
     qRegisterMetaType<socklab::Timeline>("socklab::Timeline");
     m_worker->moveToThread(m_thread);
@@ -21,6 +22,10 @@ SessionController::SessionController(QObject* parent)
     connect(m_worker, &SessionWorker::failed, this, &SessionController::onFailed);
     m_thread->setObjectName(QStringLiteral("socklab session"));
     m_thread->start();
+    m_fileContext->moveToThread(m_fileThread);
+    connect(m_fileThread, &QThread::finished, m_fileContext, &QObject::deleteLater);
+    m_fileThread->setObjectName(QStringLiteral("socklab files"));
+    m_fileThread->start();
 }
 
 SessionController::~SessionController()
@@ -29,13 +34,31 @@ SessionController::~SessionController()
     QMetaObject::invokeMethod(m_worker, &SessionWorker::stop, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
+    // A save under way is written to its end (what it reports back is not delivered).
+    QMetaObject::invokeMethod(m_fileContext, [] {}, Qt::BlockingQueuedConnection);
+    m_fileThread->quit();
+    m_fileThread->wait();
 }
 
-void SessionController::setBusy(bool busy)
+void SessionController::setBusy(bool running)
 {
-    if (m_busy == busy) return;
+    m_running = running;
+    updateBusy();
+}
+
+void SessionController::updateBusy()
+{
+    const bool busy = m_running || !m_opening.isEmpty();
+    if (m_busy == busy && m_busyOpening == m_opening) return;
     m_busy = busy;
+    m_busyOpening = m_opening; // what the window says it is doing changes with it
     emit busyChanged(busy);
+}
+
+void SessionController::cancelOpening()
+{
+    ++m_openTicket;
+    m_opening.clear();
 }
 
 void SessionController::openScenario(const QString& id)
@@ -44,6 +67,7 @@ void SessionController::openScenario(const QString& id)
         emit errorOccurred(tr("There is no scenario called “%1”.").arg(id));
         return;
     }
+    cancelOpening();
     m_scenarioId = id;
     m_replay = false;
     m_recording = false;
@@ -114,12 +138,46 @@ bool SessionController::openSession(const QString& path)
     TimelineLoadResult r = loadTimeline(path);
     if (!r.ok) {
         emit errorOccurred(tr("Could not open the session %1: %2").arg(path, r.error));
+        emit openFinished(path, false);
         return false;
     }
+    cancelOpening();
+    showOpened(path, std::move(r.timeline));
+    return true;
+}
+
+void SessionController::openSessionInBackground(const QString& path)
+{
+    const quint64 ticket = ++m_openTicket;
+    m_opening = path;
+    updateBusy();
+    QMetaObject::invokeMethod(m_fileContext, [this, ticket, path] {
+        TimelineLoadResult r = loadTimeline(path);
+        // Back on the controller's thread (dropped there if the controller is gone).
+        QMetaObject::invokeMethod(this, [this, ticket, path, r = std::move(r)] { finishOpening(ticket, path, r); },
+                                  Qt::QueuedConnection);
+    });
+}
+
+void SessionController::finishOpening(quint64 ticket, const QString& path, const TimelineLoadResult& r)
+{
+    if (ticket != m_openTicket) return; // something else was shown meanwhile
+    m_opening.clear();
+    if (!r.ok) {
+        updateBusy();
+        emit errorOccurred(tr("Could not open the session %1: %2").arg(path, r.error));
+        emit openFinished(path, false);
+        return;
+    }
+    showOpened(path, r.timeline);
+}
+
+void SessionController::showOpened(const QString& path, Timeline tl)
+{
     // A replay runs no sockets: end the live run first.
     ++m_generation;
     QMetaObject::invokeMethod(m_worker, &SessionWorker::stop, Qt::QueuedConnection);
-    m_timeline = std::move(r.timeline);
+    m_timeline = std::move(tl);
     m_scenarioId = m_timeline.scenarioId;
     m_replay = true;
     m_recording = false;
@@ -129,11 +187,12 @@ bool SessionController::openSession(const QString& path)
     setBusy(false);
     emit timelineChanged(m_timeline);
     emit sessionChanged();
-    return true;
+    emit openFinished(path, true);
 }
 
 void SessionController::showRecording(const Timeline& tl)
 {
+    cancelOpening();
     if (!m_recording) {
         // The scenario's sockets are not needed any more.
         ++m_generation;
@@ -160,6 +219,25 @@ bool SessionController::saveSession(const QString& path)
     }
     emit succeeded(tr("Saved the session as %1").arg(path));
     return true;
+}
+
+void SessionController::saveSessionInBackground(const QString& path)
+{
+    ++m_saving;
+    QMetaObject::invokeMethod(m_fileContext, [this, tl = m_timeline, path] {
+        QString error;
+        const bool saved = saveTimeline(tl, path, &error);
+        QMetaObject::invokeMethod(
+            this,
+            [this, saved, path, error] {
+                --m_saving;
+                if (saved)
+                    emit succeeded(tr("Saved the session as %1").arg(path));
+                else
+                    emit errorOccurred(tr("Could not save the session: %1").arg(error));
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 bool SessionController::exportPcap(const QString& path)
